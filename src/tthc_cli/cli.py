@@ -1,0 +1,277 @@
+"""The `tthc` command line: parse options, call the library, pick a reporter, set the exit code."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from tthc_cli import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tthc_cli.config import Settings
+
+app = typer.Typer(
+    name="tthc",
+    help=(
+        "Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs: "
+        "validate YAML catalogs of procedures and units."
+    ),
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class RulesFormat(enum.StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
+class SchemaKind(enum.StrEnum):
+    all = "all"
+    procedure_catalog = "procedure-catalog"
+    units = "units"
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    from rich.markup import escape
+
+    _stderr().print(f"[bold red]error:[/] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"tthc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs."""
+
+
+def _settings(config: Path | None, no_config: bool) -> Settings:
+    from tthc_cli.config import find_config, load_settings
+
+    if no_config:
+        return load_settings(None)
+    if config is not None:
+        if not config.is_file():
+            _fail(f"{config}: configuration file not found")
+        return load_settings(config)
+    return load_settings(find_config(Path.cwd()))
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Catalog files or folders (default: catalogs).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = OutputFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings also make the exit code 1.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these rules (code, prefix such as TT2, or name). Repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Skip these rules (code, prefix or name). Repeatable."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Read settings from this tthc.toml or pyproject.toml."),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
+) -> None:
+    """Check catalogs against the schema and the standardization rules.
+
+    Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
+    2 when a file cannot be read or the configuration is invalid.
+
+    [bold]Examples[/]
+
+      tthc validate
+      tthc validate catalogs/da-nang --format github
+      tthc validate catalogs --format sarif -o tthc.sarif --ignore TT204
+    """
+    from tthc_cli.config import merge_cli
+    from tthc_cli.engine import validate_paths
+    from tthc_cli.errors import TthcError
+    from tthc_cli.reporters import REPORTERS
+
+    try:
+        settings = merge_cli(
+            _settings(config, no_config), select=select, ignore=ignore, strict=strict
+        )
+        result = validate_paths(paths or [Path("catalogs")], settings)
+    except TthcError as exc:
+        _fail(str(exc), exc.exit_code)
+    errors = _stderr()
+    for error in result.load_errors:
+        errors.print(f"[bold red]error:[/] {error.describe()}", markup=True, highlight=False)
+    reporter = REPORTERS[output_format.value]()
+    if output is None:
+        reporter.render(result, _stdout())
+    else:
+        _render_to_file(reporter, result, output)
+    raise typer.Exit(result.exit_code(strict=settings.strict))
+
+
+def _render_to_file(reporter: object, result: object, output: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from tthc_cli.atomic import write_text_atomic
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, color_system=None, highlight=False)
+    reporter.render(result, console)  # type: ignore[attr-defined]
+    try:
+        write_text_atomic(output, buffer.getvalue())
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", "-k", help="Which kind of file.")
+    ] = SchemaKind.all,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write every schema file into this folder instead of printing."
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of catalog files (for editors and other validators).
+
+    [bold]Examples[/]
+
+      tthc schema --kind procedure-catalog
+      tthc schema --output schemas/
+    """
+    from tthc_cli import schema as schema_mod
+
+    if output is not None:
+        try:
+            for path in schema_mod.write_all(output):
+                print(path)
+        except OSError as exc:
+            _fail(f"{output}: cannot write schemas: {exc.strerror or exc}")
+        return
+    sys.stdout.write(schema_mod.render(kind.value))
+
+
+@app.command()
+def rules(
+    rule: Annotated[
+        str | None, typer.Argument(help="A rule code or name to explain.", show_default=False)
+    ] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Table, or the Markdown reference.")
+    ] = RulesFormat.text,
+) -> None:
+    """List the validation rules, or explain one.
+
+    [bold]Examples[/]
+
+      tthc rules
+      tthc rules TT101
+      tthc rules duplicate-code
+      tthc rules --format markdown > docs/rules.md
+    """
+    from rich.markdown import Markdown
+    from rich.table import Table
+
+    from tthc_cli.rules import REGISTRY, get
+
+    if output_format is RulesFormat.markdown and rule is None:
+        from tthc_cli.ruledocs import markdown
+
+        sys.stdout.write(markdown())
+        return
+    console = _stdout()
+    if rule is not None:
+        found = get(rule)
+        if found is None:
+            from tthc_cli.suggest import did_you_mean
+
+            names = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
+            _fail(f"no rule {rule!r}{did_you_mean(rule, names)}")
+        console.print(f"[bold]{found.code} {found.name}[/] ({found.severity})")
+        console.print(Markdown(found.doc))
+        return
+    table = Table(title="tthc validation rules")
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Severity")
+    table.add_column("Summary")
+    for item in REGISTRY:
+        table.add_row(item.code, item.name, str(item.severity), item.summary)
+    console.print(table)
+
+
+def main() -> None:
+    """Entry point: run the app; turn any unexpected error into one line instead of a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("TTHC_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"tthc: internal error: {type(exc).__name__}: {exc} "
+            "(set TTHC_DEBUG=1 for details and please report it)\n"
+        )
+        sys.exit(2)

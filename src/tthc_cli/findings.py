@@ -1,0 +1,43 @@
+"""Findings: what a validation rule reports, where, and how serious it is."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def rank(self) -> int:
+        return 0 if self is Severity.ERROR else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place in one file; lines and columns are 1-based."""
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    fixable: bool = field(default=False, compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }

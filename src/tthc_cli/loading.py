@@ -1,0 +1,155 @@
+"""Find catalog files, load each into a Document that knows where every value came from."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tthc_cli.errors import CatalogLoadError
+from tthc_cli.models import model_for
+from tthc_cli.reading import DEFAULT_MAX_BYTES, display_path, read_text
+from tthc_cli.yamltree import ParsedYaml, Path_, Pos, parse
+
+CATALOG_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Document:
+    """One parsed catalog file: its data, the position of each value, and parse issues."""
+
+    path: str
+    text: str
+    parsed: ParsedYaml
+    _model: tuple[BaseModel | None, ValidationError | None] | None = field(default=None, repr=False)
+
+    @property
+    def data(self) -> Any:
+        return self.parsed.data
+
+    @property
+    def kind(self) -> str | None:
+        data = self.parsed.data
+        if isinstance(data, dict):
+            kind = data.get("kind")
+            return kind if isinstance(kind, str) else None
+        return None
+
+    def pos(self, path: Path_) -> Pos:
+        """Position of the value at path, or of its nearest enclosing value that has one."""
+        value_pos = self.parsed.value_pos
+        for end in range(len(path), -1, -1):
+            hit = value_pos.get(path[:end])
+            if hit is not None:
+                return hit
+        return (1, 1)
+
+    def key_pos(self, path: Path_) -> Pos:
+        """Position of the key that holds path (falls back to the value's position)."""
+        hit = self.parsed.key_pos.get(path)
+        return hit if hit is not None else self.pos(path)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def validated(self) -> tuple[BaseModel | None, ValidationError | None]:
+        """The pydantic model of this file (None when the kind is unknown or invalid)."""
+        if self._model is None:
+            model_cls = model_for(self.kind)
+            if model_cls is None:
+                self._model = (None, None)
+            else:
+                try:
+                    self._model = (model_cls.model_validate(self.parsed.data), None)
+                except ValidationError as exc:
+                    self._model = (None, exc)
+        return self._model
+
+
+def load_text(text: str, path: str = "<string>") -> Document:
+    return Document(path=path, text=text, parsed=parse(text))
+
+
+def load_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and parse one file; raises CatalogLoadError when it cannot be read as UTF-8 text."""
+    text = read_text(path, max_bytes=max_bytes)
+    return Document(path=display_path(path), text=text, parsed=parse(text))
+
+
+@dataclass
+class Discovery:
+    files: list[Path]
+    errors: list[CatalogLoadError]
+
+
+def discover(paths: Sequence[Path], *, exclude: Iterable[str] = ()) -> Discovery:
+    """Expand files and folders into catalog files, sorted, without following symlink loops."""
+    patterns = tuple(exclude)
+    files: list[Path] = []
+    errors: list[CatalogLoadError] = []
+    seen: set[Path] = set()
+    for root in paths:
+        if not root.exists():
+            errors.append(CatalogLoadError(root, "no such file or directory"))
+            continue
+        if root.is_dir():
+            found = [p for p in _walk(root) if not _excluded(p, patterns)]
+            if not found:
+                errors.append(
+                    CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
+                )
+            candidates: Iterable[Path] = found
+        else:
+            candidates = [root]
+        for candidate in candidates:
+            key = candidate.resolve() if candidate.exists() else candidate
+            if key not in seen:
+                seen.add(key)
+                files.append(candidate)
+    return Discovery(files=files, errors=errors)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        ident = (st.st_dev, st.st_ino)
+        if ident in visited:  # a symlink loop: do not descend again
+            dirnames[:] = []
+            continue
+        visited.add(ident)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(CATALOG_SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
+
+
+def iter_items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mapping entries of a top-level list (procedures, communes), skipping malformed ones."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    items = data.get(key)
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            yield index, item

@@ -1,0 +1,263 @@
+"""The catalog file formats (DESIGN.md) as pydantic v2 models; the JSON Schemas come from here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+KINDS = ("procedure-catalog", "units")
+LEVELS = ("tinh", "huyen", "xa")
+ONLINE_LEVELS = ("full", "partial", "none")
+TIME_UNITS = ("working-days", "calendar-days")
+
+Text = Annotated[StrictStr, Field(min_length=1)]
+DateText = Annotated[
+    StrictStr,
+    Field(
+        json_schema_extra={"format": "date"},
+        description="Ngày theo ISO 8601 / ISO 8601 date, YYYY-MM-DD.",
+    ),
+]
+Number = StrictInt | StrictFloat
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class TimeLimit(_Model):
+    """Thời hạn giải quyết / time limit for settling the procedure."""
+
+    value: Number = Field(
+        description="Số ngày / number of days; 0 = trong ngày (same day).",
+        examples=[1, 5, 0],
+    )
+    unit: StrictStr = Field(
+        description=(
+            "Đơn vị: working-days = ngày làm việc, calendar-days = ngày (theo lịch) / "
+            "unit of the time limit."
+        ),
+        json_schema_extra={"enum": list(TIME_UNITS)},
+        examples=["working-days"],
+    )
+    note: StrictStr | None = Field(
+        default=None,
+        description="Ghi chú, ví dụ điều kiện tính thời hạn / note, e.g. when the clock starts.",
+        examples=["Trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo"],
+    )
+
+
+class Fee(_Model):
+    """Phí, lệ phí / a fee or charge."""
+
+    name: Text = Field(description="Tên khoản phí, lệ phí / name of the fee.", examples=["Lệ phí"])
+    amount: Number | None = Field(
+        default=None,
+        description=(
+            "Mức thu bằng đồng (số nguyên >= 0); bỏ trống khi do HĐND tỉnh quyết định / "
+            "amount in VND, a whole number >= 0; omit when set by the provincial council."
+        ),
+        examples=[8000],
+    )
+    note: StrictStr | None = Field(
+        default=None,
+        description="Ghi chú, miễn giảm / note, exemptions.",
+        examples=["Miễn lệ phí khi nộp trực tuyến"],
+    )
+
+
+class Procedure(_Model):
+    """Thủ tục hành chính / one administrative procedure."""
+
+    code: Text = Field(
+        description=(
+            "Mã thủ tục trên CSDL quốc gia (D.NNNNNN), có thể kèm hậu tố địa phương "
+            ".000.00.00.Hxx / national procedure code, optional local suffix. Quote it."
+        ),
+        examples=["1.001193", "2.000815.000.00.00.H55"],
+    )
+    name: Text = Field(description="Tên thủ tục / procedure name.", examples=["Đăng ký khai sinh"])
+    field: Text = Field(description="Lĩnh vực / field.", examples=["Hộ tịch"])
+    agency: Text | None = Field(
+        default=None,
+        description="Cơ quan thực hiện / implementing agency.",
+        examples=["Ủy ban nhân dân cấp xã"],
+    )
+    time_limit: TimeLimit | None = Field(
+        default=None, description="Thời hạn giải quyết / time limit."
+    )
+    fees: list[Fee] | None = Field(
+        default=None,
+        description="Phí, lệ phí; [] = miễn phí / fees and charges; [] means free.",
+    )
+    online: Literal["full", "partial", "none"] | None = Field(
+        default=None,
+        description=(
+            "Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, none = không / "
+            "online public-service level."
+        ),
+        examples=["full"],
+    )
+    location_independent: StrictBool | None = Field(
+        default=None,
+        description=(
+            "Thực hiện không phụ thuộc địa giới hành chính / accepted regardless of "
+            "administrative boundaries within the province."
+        ),
+    )
+    legal_basis: list[Text] | None = Field(
+        default=None,
+        description="Căn cứ pháp lý: số, ký hiệu văn bản / legal basis as document numbers.",
+        examples=[["60/2014/QH13", "123/2015/NĐ-CP"]],
+    )
+    decision: Text | None = Field(
+        default=None,
+        description="Quyết định công bố thủ tục / decision that published the procedure.",
+        examples=["163/QĐ-BTP"],
+    )
+    type: Text | None = Field(
+        default=None,
+        description="Loại thủ tục / procedure type.",
+        examples=["TTHC được luật giao quy định chi tiết"],
+    )
+    subjects: list[Text] | None = Field(
+        default=None,
+        description="Đối tượng thực hiện / who may file.",
+        examples=[["Công dân Việt Nam"]],
+    )
+    documents: list[Text] | None = Field(
+        default=None, description="Thành phần hồ sơ / documents to file."
+    )
+    steps: list[Text] | None = Field(default=None, description="Trình tự thực hiện / steps.")
+    result: Text | None = Field(
+        default=None,
+        description="Kết quả thực hiện / result.",
+        examples=["Giấy khai sinh"],
+    )
+    conditions: Text | None = Field(
+        default=None, description="Yêu cầu, điều kiện thực hiện / requirements and conditions."
+    )
+    notes: Text | None = Field(default=None, description="Ghi chú / notes.")
+
+
+class ProcedureCatalog(_Model):
+    """Danh mục thủ tục hành chính của tỉnh ở một cấp / a province's procedure list at a level."""
+
+    kind: Literal["procedure-catalog"] = Field(
+        description="Loại tệp / file kind.", examples=["procedure-catalog"]
+    )
+    province: Text = Field(
+        description="Mã tỉnh 2 chữ số của Cục Thống kê / 2-digit province code. Quote it.",
+        examples=["48"],
+    )
+    level: Literal["tinh", "huyen", "xa"] = Field(
+        description="Cấp thực hiện: tinh = tỉnh, huyen = huyện (đến 30/6/2025), xa = xã / level.",
+        examples=["xa"],
+    )
+    effective: DateText = Field(
+        description="Ngày danh mục có hiệu lực / date the list takes effect.",
+        examples=["2025-07-01"],
+    )
+    title: Text | None = Field(default=None, description="Tiêu đề / title of the list.")
+    source: Text | None = Field(
+        default=None, description="Nguồn dữ liệu / where the facts come from."
+    )
+    decisions: list[Text] | None = Field(
+        default=None,
+        description="Quyết định công bố danh mục / decisions publishing the list.",
+        examples=[["1390/QĐ-UBND"]],
+    )
+    procedures: list[Procedure] = Field(description="Các thủ tục / the procedures.")
+
+
+class ProvinceRef(_Model):
+    """Tỉnh, thành phố / the province."""
+
+    code: Text = Field(description="Mã tỉnh 2 chữ số / 2-digit province code.", examples=["48"])
+    name: Text = Field(description="Tên tỉnh / province name.", examples=["Thành phố Đà Nẵng"])
+
+
+class FormerCommune(_Model):
+    """Đơn vị cấp xã trước sắp xếp / a pre-2025 commune this one was formed from."""
+
+    code: Text = Field(description="Mã xã cũ 5 chữ số / former 5-digit code.", examples=["20194"])
+    name: Text = Field(description="Tên xã cũ / former name.", examples=["Phường Hòa Hiệp Bắc"])
+    part: StrictBool = Field(
+        default=False,
+        description="Chỉ một phần diện tích, dân số / only part of it joined.",
+    )
+
+
+class FormerName(_Model):
+    """Tên cũ / a former name of a hamlet or street, kept after a rename."""
+
+    name: Text = Field(description="Tên cũ / the former name.")
+    decision: Text | None = Field(
+        default=None, description="Nghị quyết, quyết định đổi tên / decision."
+    )
+    date: DateText | None = Field(default=None, description="Ngày đổi tên / date of the rename.")
+
+
+class Place(_Model):
+    """Thôn, tổ dân phố hoặc đường, phố / a hamlet or a street."""
+
+    name: Text = Field(description="Tên / name.", examples=["Thôn 1", "Đường Hùng Vương"])
+    from_: Text | None = Field(
+        default=None,
+        alias="from",
+        description="Thuộc xã cũ / the former commune it came from.",
+        examples=["Xã Hòa Bắc"],
+    )
+    note: Text | None = Field(default=None, description="Ghi chú / note.")
+    former_names: list[FormerName] | None = Field(
+        default=None, description="Tên cũ / former names."
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Commune(_Model):
+    """Đơn vị hành chính cấp xã (xã, phường, đặc khu) / a commune-level unit."""
+
+    code: Text = Field(description="Mã xã 5 chữ số / 5-digit commune code.", examples=["20194"])
+    name: Text = Field(description="Tên xã / commune name.", examples=["Phường Hải Vân"])
+    formed_from: list[FormerCommune] | None = Field(
+        default=None, description="Hình thành từ / the pre-2025 communes it was formed from."
+    )
+    hamlets: list[Place] | None = Field(
+        default=None, description="Thôn, tổ dân phố, ấp, khu phố, bản… / hamlets."
+    )
+    streets: list[Place] | None = Field(
+        default=None, description="Đường, phố, kiệt, hẻm, ngõ… / streets."
+    )
+
+
+class UnitsFile(_Model):
+    """Danh sách đơn vị hành chính cấp xã của một tỉnh / a province's communes and their parts."""
+
+    kind: Literal["units"] = Field(description="Loại tệp / file kind.", examples=["units"])
+    province: ProvinceRef = Field(
+        description="Tỉnh, thành phố có các đơn vị này / the province these units belong to."
+    )
+    effective: DateText = Field(
+        description="Ngày có hiệu lực / date the arrangement takes effect.",
+        examples=["2025-07-01"],
+    )
+    title: Text | None = Field(default=None, description="Tiêu đề / title.")
+    source: Text | None = Field(
+        default=None, description="Nguồn dữ liệu / where the facts come from."
+    )
+    decisions: list[Text] | None = Field(
+        default=None,
+        description="Nghị quyết sắp xếp / resolutions arranging the units.",
+        examples=[["1659/NQ-UBTVQH15"]],
+    )
+    communes: list[Commune] = Field(description="Các đơn vị cấp xã / the communes.")
+
+
+MODELS: dict[str, type[_Model]] = {"procedure-catalog": ProcedureCatalog, "units": UnitsFile}
+
+
+def model_for(kind: Any) -> type[_Model] | None:
+    return MODELS.get(kind) if isinstance(kind, str) else None

@@ -1,0 +1,111 @@
+"""Read a catalog file's bytes and decode them as UTF-8, or explain precisely why not."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from tthc_cli.errors import CatalogLoadError
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32-LE"),
+    (codecs.BOM_UTF32_BE, "UTF-32-BE"),
+    (codecs.BOM_UTF16_LE, "UTF-16-LE"),
+    (codecs.BOM_UTF16_BE, "UTF-16-BE"),
+)
+
+
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Return the file's text; raise CatalogLoadError with a one-line reason otherwise.
+
+    A UTF-8 byte-order mark is accepted and dropped. Everything else that is not UTF-8
+    (UTF-16/32, Windows-1258, TCVN3 bytes, binary files) is refused with the byte offset,
+    so the user knows what to re-save; nothing is guessed silently.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
+    except PermissionError:
+        raise CatalogLoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise CatalogLoadError(
+            path,
+            f"file is {size / 1_048_576:.1f} MiB, larger than the {max_bytes / 1_048_576:.0f} MiB "
+            "limit for one catalog (set max-file-size in [tool.tthc] to raise it)",
+        )
+    try:
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a file that grew since stat() is still bounded.
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
+    except IsADirectoryError:
+        raise CatalogLoadError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise CatalogLoadError(path, "permission denied") from None
+    except OSError as exc:
+        raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise CatalogLoadError(path, "file grew past the size limit while being read")
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """Decode catalog bytes as UTF-8 (optionally with a BOM)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            raise CatalogLoadError(
+                path, f"file is encoded as {name} (byte-order mark at the start); save it as UTF-8"
+            )
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\x00")
+    if nul != -1:
+        hint = (
+            "it looks like UTF-16 or UTF-32 without a byte-order mark"
+            if _looks_like_utf16(data)
+            else "it looks like a binary file"
+        )
+        raise CatalogLoadError(
+            path, f"NUL byte at byte offset {nul}: {hint}; catalogs must be UTF-8 text"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 4].hex(" ")
+        raise CatalogLoadError(
+            path,
+            f"not valid UTF-8 at byte offset {exc.start} (bytes {bad}); the file may be in "
+            "Windows-1258, TCVN3 or VNI encoding: save it as UTF-8",
+            line=line,
+            column=column,
+        ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:200]
+    if len(sample) < 4:
+        return False
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    return max(even_nuls, odd_nuls) > len(sample) // 4
+
+
+def display_path(path: Path) -> str:
+    """A path as users should see it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    if rel.startswith(".."):
+        return path.as_posix()
+    return Path(rel).as_posix()

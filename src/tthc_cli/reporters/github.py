@@ -1,0 +1,87 @@
+"""GitHub Actions workflow commands: file/line/column annotations and a step summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from tthc_cli.engine import ValidationResult
+from tthc_cli.findings import Finding, Severity
+from tthc_cli.reporters.base import write_raw
+
+# GitHub shows at most 10 annotations of each kind per step; more are dropped silently.
+MAX_ANNOTATIONS = 10
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    command = "error" if finding.severity is Severity.ERROR else "warning"
+    props = ",".join(
+        [
+            f"file={escape_property(finding.file)}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+            f"title={escape_property(f'{finding.rule} {finding.name}')}",
+        ]
+    )
+    return f"::{command} {props}::{escape_data(finding.message)}"
+
+
+def step_summary(result: ValidationResult) -> str:
+    lines = [
+        "## tthc validate",
+        "",
+        f"{result.files} files, {result.procedures} procedures, {result.communes} communes: "
+        f"**{result.errors} errors**, {result.warnings} warnings.",
+        "",
+    ]
+    if result.findings:
+        lines += [
+            "| File | Line | Col | Severity | Rule | Message |",
+            "|---|---:|---:|---|---|---|",
+        ]
+        for f in result.findings:
+            message = f.message.replace("|", "\\|").replace("\n", " ")
+            lines.append(
+                f"| {f.file} | {f.line} | {f.column} | {f.severity} | "
+                f"{f.rule} {f.name} | {message} |"
+            )
+    for error in result.load_errors:
+        lines.append(f"- unreadable: `{error.describe()}`")
+    return "\n".join(lines) + "\n"
+
+
+class GithubReporter:
+    def render(self, result: ValidationResult, console: Console) -> None:
+        ordered = sorted(result.findings, key=lambda f: (f.severity.rank, f.sort_key()))
+        shown = ordered[:MAX_ANNOTATIONS]
+        out = [annotation(f) for f in shown]
+        for error in result.load_errors:
+            props = f"file={escape_property(error.path)}"
+            if error.line is not None:
+                props += f",line={error.line}"
+            out.append(f"::error {props},title=unreadable file::{escape_data(error.message)}")
+        left = len(ordered) - len(shown)
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if left:
+            where = "the step summary" if summary_path else "the output of --format text"
+            out.append(
+                f"::notice title=tthc::{left} more findings are not shown as annotations "
+                f"(GitHub shows {MAX_ANNOTATIONS}); see {where}"
+            )
+        out.append(
+            f"tthc: {result.files} files, {result.errors} errors, {result.warnings} warnings"
+        )
+        write_raw(console, "\n".join(out) + "\n")
+        if summary_path:
+            with Path(summary_path).open("a", encoding="utf-8") as handle:
+                handle.write(step_summary(result))

@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 output for code scanning (GitHub, GitLab, Azure DevOps)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from rich.console import Console
+
+from tthc_cli import __version__
+from tthc_cli.engine import ValidationResult
+from tthc_cli.findings import Finding, Severity
+from tthc_cli.reporters.base import write_raw
+from tthc_cli.rules import REGISTRY, Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/tthc-cli/tthc"
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    body = rule.doc.strip()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": body.split("\n\n## ", 1)[0].strip()},
+        "help": {"text": body, "markdown": body},
+        "defaultConfiguration": {"level": _level(rule.severity)},
+        "properties": {"tags": ["tthc"], "fixable": rule.fixable},
+    }
+
+
+def fingerprint(finding: Finding, line_text: str = "") -> str:
+    """Stable across runs and unrelated edits: rule, file, message and the line's own text."""
+    material = "\x1f".join([finding.rule, finding.file, finding.message, line_text.strip()])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+
+def as_data(result: ValidationResult) -> dict[str, Any]:
+    rules = list(REGISTRY)
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    results = []
+    for finding in result.findings:
+        results.append(
+            {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": _level(finding.severity),
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": finding.line,
+                                "startColumn": finding.column,
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"tthcFinding/v1": fingerprint(finding)},
+            }
+        )
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path}}}],
+        }
+        for error in result.load_errors
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "tthc",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule_descriptor(rule) for rule in rules],
+            }
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [
+            {
+                "executionSuccessful": not result.load_errors,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+class SarifReporter:
+    def render(self, result: ValidationResult, console: Console) -> None:
+        write_raw(console, json.dumps(as_data(result), ensure_ascii=False, indent=2) + "\n")

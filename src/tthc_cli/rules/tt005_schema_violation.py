@@ -1,0 +1,220 @@
+"""A value does not fit the schema of its kind: unknown key, missing key, wrong type or value.
+
+## What it does
+Checks `procedure-catalog` and `units` files against their JSON Schema (`tthc schema`).
+Unknown keys and values outside a fixed list get a did-you-mean suggestion, Vietnamese
+spellings included (`online: toàn trình` → `full`, `level: xã` → `xa`). A code or number
+written without quotes that YAML reads as a number is reported with the quoted form to use.
+
+## Why it matters
+A misspelt key (`feild`) is silently ignored by most tools, and `code: 2.000720` unquoted
+is the number 2.00072: the code is lost. Catching both here keeps every later command exact.
+
+## Example
+```yaml
+- code: 1.001193
+  name: Đăng ký khai sinh
+  feild: Hộ tịch
+  online: toàn trình
+```
+Use instead:
+```yaml
+- code: "1.001193"
+  name: Đăng ký khai sinh
+  field: Hộ tịch
+  online: full
+```
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from tthc_cli.findings import Severity
+from tthc_cli.loading import Document
+from tthc_cli.models import model_for
+from tthc_cli.rules.base import Hit, RuleContext
+from tthc_cli.suggest import did_you_mean
+from tthc_cli.yamltree import Path_
+
+CODE = "TT005"
+NAME = "schema-violation"
+SEVERITY = Severity.ERROR
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_from_float": "a whole number",
+}
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    model_cls = model_for(doc.kind)
+    if model_cls is None or not doc.parsed.ok or not isinstance(doc.data, dict):
+        return
+    _, error = doc.validated()
+    if error is None:
+        return
+    grouped: dict[Path_, list[ErrorDetails]] = {}
+    for detail in error.errors(include_url=False):
+        path = _data_path(doc.data, detail["loc"], detail["type"])
+        grouped.setdefault(path, []).append(detail)
+    for path, details in grouped.items():
+        if _is_unnamed_place(path, details):
+            continue  # a hamlet or street without a name is TT402's finding, in clearer words
+        yield _describe(doc, model_cls, path, details)
+
+
+def _is_unnamed_place(path: Path_, details: Sequence[ErrorDetails]) -> bool:
+    """Whether TT402 reports this: an empty hamlet/street entry, or a missing, null or "" name."""
+    if len(path) < 4 or path[0] != "communes" or path[2] not in ("hamlets", "streets"):
+        return False
+    if len(path) == 4:
+        return all(d["input"] is None for d in details)
+    return (
+        len(path) == 5
+        and path[4] == "name"
+        and all(d["type"] in ("missing", "string_too_short") or d["input"] is None for d in details)
+    )
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...], error_type: str) -> Path_:
+    """Drop the parts of a pydantic location that are union branch names, not data keys."""
+    path: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, dict) and isinstance(part, str) and (part in node or last):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif last and error_type in ("missing", "extra_forbidden"):
+            path.append(part)
+    return tuple(path)
+
+
+def _describe(
+    doc: Document, model_cls: type[BaseModel], path: Path_, details: Sequence[ErrorDetails]
+) -> Hit:
+    detail = details[0]
+    kind = detail["type"]
+    key = path[-1] if path else "kind"
+    label = f"`{key}`" if isinstance(key, str) else f"item {key + 1}"
+    if kind == "missing":
+        owner = _owner_model(model_cls, path[:-1])
+        term = _term(owner, str(key)) if owner is not None else ""
+        return Hit(f"missing required key `{key}`{term}", *doc.pos(path[:-1]))
+    if kind == "extra_forbidden":
+        owner = _owner_model(model_cls, path[:-1])
+        allowed = _keys(owner) if owner is not None else []
+        hint = did_you_mean(str(key), allowed)
+        return Hit(f"unknown key `{key}`{hint}", *doc.key_pos(path))
+    if kind == "literal_error":
+        expected = _expected(detail)
+        value = detail["input"]
+        hint = did_you_mean(str(value), expected) if isinstance(value, str) else ""
+        return Hit(
+            f"{label} must be one of {', '.join(expected)}; got {value!r}{hint}", *doc.pos(path)
+        )
+    if kind == "string_type" and path in doc.parsed.plain_numbers:
+        raw = doc.parsed.plain_numbers[path]
+        return Hit(
+            f"{label} is read as the number {detail['input']!r}; write it in quotes to keep "
+            f'every digit: "{raw}"',
+            *doc.pos(path),
+        )
+    if kind == "string_too_short":
+        return Hit(f"{label} must not be empty", *doc.pos(path))
+    wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
+    if wanted:
+        words = " or ".join(dict.fromkeys(wanted))
+        return Hit(f"{label} must be {words}; got {_show(detail['input'])}", *doc.pos(path))
+    return Hit(f"{label}: {detail['msg']}", *doc.pos(path))
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
+def _expected(detail: ErrorDetails) -> list[str]:
+    ctx = detail.get("ctx") or {}
+    text = str(ctx.get("expected", ""))
+    return [part.strip(" '\"") for part in text.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...] / list[...] annotations, if any."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            lists = [a for a in args if typing.get_origin(a) is list]
+            if models:
+                return models[0]
+            if lists:
+                annotation = lists[0]
+                continue
+            return None
+        if origin is list:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        return annotation if isinstance(annotation, type) else None
+
+
+def _owner_model(model_cls: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    current: Any = model_cls
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = _field_by_key(current, part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field_by_key(model_cls: type[BaseModel], key: str) -> Any:
+    for name, info in model_cls.model_fields.items():
+        if (info.alias or name) == key:
+            return info
+    return None
+
+
+def _keys(model_cls: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model_cls.model_fields.items()]
+
+
+def _term(model_cls: type[BaseModel], key: str) -> str:
+    info = _field_by_key(model_cls, key)
+    if info is None or not info.description:
+        return ""
+    vietnamese = info.description.split("/")[0].strip().rstrip(".")
+    return f" ({vietnamese})" if vietnamese else ""

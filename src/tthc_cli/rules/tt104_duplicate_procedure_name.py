@@ -1,0 +1,56 @@
+"""Two different codes in one catalog carry the same procedure name.
+
+## What it does
+Compares names after normalization (Unicode NFC, tone-mark placement hòa/hoà, letter case,
+spacing and punctuation, and a leading "Thủ tục") and reports a name used under a second code.
+Names that differ by a word ("Đăng ký kết hôn" / "Đăng ký lại kết hôn") are different names.
+
+## Why it matters
+Citizens and staff find procedures by name. Two codes with one name are usually an old and a
+new version of the same procedure, or a wrong code.
+
+## Example
+```yaml
+- {code: "1.000894", name: Thủ tục đăng ký kết hôn, field: Hộ tịch}
+- {code: "1.004746", name: Đăng ký kết hôn, field: Hộ tịch}
+```
+Use instead: the name the national database gives for each code
+(1.004746 is "Thủ tục đăng ký lại kết hôn").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc_cli.codes import national_part
+from tthc_cli.findings import Severity
+from tthc_cli.loading import Document, iter_items
+from tthc_cli.rules.base import Hit, RuleContext
+from tthc_cli.textnorm import procedure_name_key
+
+CODE = "TT104"
+NAME = "duplicate-procedure-name"
+SEVERITY = Severity.ERROR
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    if doc.kind != "procedure-catalog":
+        return
+    first: dict[str, tuple[str, int]] = {}
+    for index, item in iter_items(doc, "procedures"):
+        name, code = item.get("name"), item.get("code")
+        if not isinstance(name, str) or not isinstance(code, str):
+            continue
+        key = procedure_name_key(name)
+        if not key:
+            continue
+        path = ("procedures", index, "name")
+        if key in first:
+            other_code, other_line = first[key]
+            if national_part(other_code) != national_part(code):
+                yield Hit(
+                    f"name is also used by code {other_code} at line {other_line}",
+                    *doc.pos(path),
+                )
+        else:
+            first[key] = (code, doc.pos(path)[0])

@@ -1,0 +1,61 @@
+"""A province code is not the 2-digit statistics-office code of a province of that date.
+
+## What it does
+Checks `province` (procedure catalogs) and `province.code` (units): two digits, quoted, and
+one of the 34 provinces in force from 2025-07-01 (or of the 63 before that date, for older
+lists).
+
+## Why it matters
+Catalogs of one province are grouped and compared by this code. Hà Nội is `"01"`; unquoted
+`01` is the number 1, and a code of a province that was merged away is a stale copy.
+
+## Example
+```yaml
+province: "33"      # Hưng Yên; was "32" meant? 32 is not a province code
+```
+Use instead: the code from the statistics office's list, e.g. `province: "48"` for Đà Nẵng.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from tthc_cli.codes import PROVINCE_CODE
+from tthc_cli.dates import parse_date
+from tthc_cli.findings import Severity
+from tthc_cli.loading import Document
+from tthc_cli.provinces import REFORM_DATE, known_codes
+from tthc_cli.rules.base import Hit, RuleContext
+from tthc_cli.yamltree import Path_
+
+CODE = "TT302"
+NAME = "invalid-province-code"
+SEVERITY = Severity.ERROR
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    path: Path_
+    value: Any
+    if doc.kind == "procedure-catalog":
+        path, value = ("province",), data.get("province")
+    elif doc.kind == "units" and isinstance(data.get("province"), dict):
+        path, value = ("province", "code"), data["province"].get("code")
+    else:
+        return
+    if not isinstance(value, str):
+        return
+    if not PROVINCE_CODE.fullmatch(value):
+        yield Hit(f"province code {value!r} must be exactly 2 digits, e.g. \"48\"", *doc.pos(path))
+        return
+    effective = data.get("effective")
+    # An invalid date (TT301's finding) counts as no date: compare only real ISO dates.
+    effective = effective if isinstance(effective, str) and parse_date(effective) else None
+    if value not in known_codes(effective):
+        when = "before" if effective is not None and effective < REFORM_DATE else "from"
+        yield Hit(
+            f"province code {value!r} is not a province {when} {REFORM_DATE}", *doc.pos(path)
+        )

@@ -1,0 +1,49 @@
+"""A commune code is not a 5-digit statistics-office code.
+
+## What it does
+Checks `communes[].code` and `communes[].formed_from[].code` in units files: exactly five
+digits, written in quotes (`"00004"`).
+
+## Why it matters
+Commune codes are the keys that link units, addresses and statistics. Unquoted, `00004`
+becomes the number 4 and the code is lost.
+
+## Example
+```yaml
+- {code: "2019", name: Phường Hải Vân}
+```
+Use instead:
+```yaml
+- {code: "20194", name: Phường Hải Vân}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc_cli.codes import COMMUNE_CODE
+from tthc_cli.findings import Severity
+from tthc_cli.loading import Document, iter_items
+from tthc_cli.rules.base import Hit, RuleContext
+
+CODE = "TT303"
+NAME = "invalid-commune-code"
+SEVERITY = Severity.ERROR
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    if doc.kind != "units":
+        return
+    for index, commune in iter_items(doc, "communes"):
+        targets = [(("communes", index, "code"), commune.get("code"))]
+        former = commune.get("formed_from")
+        if isinstance(former, list):
+            for number, entry in enumerate(former):
+                if isinstance(entry, dict):
+                    path = ("communes", index, "formed_from", number, "code")
+                    targets.append((path, entry.get("code")))
+        for path, value in targets:
+            if isinstance(value, str) and not COMMUNE_CODE.fullmatch(value):
+                yield Hit(f"commune code {value!r} must be exactly 5 digits, e.g. \"00004\"",
+                          *doc.pos(path))

@@ -1,0 +1,337 @@
+"""Parse YAML text into plain Python data plus the 1-based position of every key and value.
+
+This is the hot path of `tthc validate`. It drives libyaml's event parser directly and builds
+the data itself, which measured about 2.5x faster than PyYAML's CSafeLoader `load` and 6x faster
+than `compose` on a 10 MB corpus, while keeping exact positions. Scalars follow the YAML 1.2 core
+schema (`no`, `on`, `2025-07-01` stay strings); no tag ever constructs a Python object; aliases,
+nesting depth and node counts are bounded so hostile input ends quickly with an issue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+try:  # pragma: no branch - the C parser ships in PyYAML's wheels
+    from yaml._yaml import CParser as _Parser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - exercised only on exotic platforms
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+    HAVE_LIBYAML = False
+
+Path_ = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+MAX_DEPTH = 256
+MAX_NODES = 2_000_000
+
+_CORE = "tag:yaml.org,2002:"
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_NUMERIC_START = frozenset("0123456789-+.")
+
+
+@dataclass(frozen=True, slots=True)
+class YamlIssue:
+    """A structural problem found while parsing: syntax, duplicate key, tag, alias or depth."""
+
+    kind: str  # syntax | duplicate-key | tag | alias | depth | documents
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ScalarRef:
+    """A string value in the document and where it starts."""
+
+    path: Path_
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    data: Any = None
+    value_pos: dict[Path_, Pos] = field(default_factory=dict)
+    key_pos: dict[Path_, Pos] = field(default_factory=dict)
+    strings: list[ScalarRef] = field(default_factory=list)
+    # Plain scalars that became numbers, with their source text: `code: 2.000720` reads as a float.
+    plain_numbers: dict[Path_, str] = field(default_factory=dict)
+    issues: list[YamlIssue] = field(default_factory=list)
+    ok: bool = True
+
+
+class _Abort(Exception):
+    def __init__(self, issue: YamlIssue) -> None:
+        self.issue = issue
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if value[0] in _NUMERIC_START:
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        if _OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _HEX.fullmatch(value):
+            return int(value[2:], 16)
+        if _INF.fullmatch(value):
+            return -math.inf if value[0] == "-" else math.inf
+        if _NAN.fullmatch(value):
+            return math.nan
+    return value
+
+
+def _tagged(value: str, tag: str, line: int, column: int) -> Any:
+    short = tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    if short == "str":
+        return value
+    resolved = resolve_plain(value) if value else None
+    expected: dict[str, type | tuple[type, ...] | None] = {
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+        "null": type(None),
+    }
+    if short in expected:
+        want = expected[short]
+        if (
+            want is not None
+            and isinstance(resolved, want)
+            and not (short != "bool" and isinstance(resolved, bool))
+        ):
+            return float(resolved) if short == "float" else resolved  # type: ignore[arg-type]
+        raise _Abort(YamlIssue("tag", f"value {value!r} is not a valid !!{short}", line, column))
+    raise _Abort(_tag_issue(tag, line, column))
+
+
+def _tag_issue(tag: str, line: int, column: int) -> YamlIssue:
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    return YamlIssue(
+        "tag",
+        f"tag {shown} is not allowed in a catalog (tags never create objects; remove it)",
+        line,
+        column,
+    )
+
+
+_NO_KEY: Any = object()
+
+
+def parse(text: str) -> ParsedYaml:
+    """Parse one YAML document; problems are returned as issues, never raised."""
+    out = ParsedYaml()
+    value_pos = out.value_pos
+    key_pos = out.key_pos
+    strings = out.strings
+    plain_numbers = out.plain_numbers
+    parser = _Parser(text)
+    get_event = parser.get_event
+    # Each frame: [container, path, pending key, anchor, node count at start]
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    nodes = 0
+    documents = 0
+    root: Any = None
+    scalar_t, map_t, seq_t = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end, alias_t = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
+    doc_start = ev.DocumentStartEvent
+    try:
+        while True:
+            try:
+                event: Any = get_event()
+            except yaml.MarkedYAMLError as exc:
+                raise _Abort(_syntax_issue(exc, text)) from None
+            except yaml.YAMLError as exc:
+                raise _Abort(YamlIssue("syntax", str(exc).strip(), 1, 1)) from None
+            if event is None:
+                break
+            etype = type(event)
+            node: Any
+            anchor: str | None = None
+            is_container = False
+            is_string = False
+            if etype is scalar_t:
+                mark = event.start_mark
+                raw = event.value
+                if event.tag is not None and event.tag != "!":
+                    node = _tagged(raw, event.tag, mark.line + 1, mark.column + 1)
+                elif event.style == "" and event.implicit[0]:
+                    node = resolve_plain(raw) if raw else None
+                    is_string = type(node) is str
+                else:
+                    node = raw
+                    is_string = True
+                anchor = event.anchor
+                nodes += 1
+            elif etype is map_t or etype is seq_t:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is not None and tag not in (_CORE + "map", _CORE + "seq", "!"):
+                    raise _Abort(_tag_issue(tag, mark.line + 1, mark.column + 1))
+                node = {} if etype is map_t else []
+                anchor = event.anchor
+                is_container = True
+                nodes += 1
+                if len(stack) >= MAX_DEPTH:
+                    raise _Abort(
+                        YamlIssue(
+                            "depth",
+                            f"nesting deeper than {MAX_DEPTH} levels (a catalog needs fewer than 10)",
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    )
+            elif etype is map_end or etype is seq_end:
+                frame = stack.pop()
+                if frame[3] is not None:
+                    anchors[frame[3]] = (frame[0], nodes - frame[4])
+                continue
+            elif etype is alias_t:
+                mark = event.start_mark
+                name = event.anchor
+                if name not in anchors:
+                    raise _Abort(
+                        YamlIssue(
+                            "alias",
+                            f"alias *{name} refers to an anchor that is not defined before it",
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    )
+                node, size = anchors[name]
+                nodes += size
+                if nodes > MAX_NODES:
+                    raise _Abort(
+                        YamlIssue(
+                            "alias",
+                            f"aliases expand to more than {MAX_NODES:,} values "
+                            "(an alias bomb?); parsing stopped",
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    )
+            elif etype is doc_start:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise _Abort(
+                        YamlIssue(
+                            "documents",
+                            "more than one YAML document in the file; a catalog is one document",
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    )
+                continue
+            else:
+                continue
+
+            line = mark.line + 1
+            column = mark.column + 1
+            if not stack:
+                root = node
+                path: Path_ = ()
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is dict:
+                    key = frame[2]
+                    if key is _NO_KEY:
+                        # This node is a key.
+                        if is_container or etype is alias_t:
+                            raise _Abort(
+                                YamlIssue(
+                                    "syntax",
+                                    "a key must be a plain value, not a list or mapping",
+                                    line,
+                                    column,
+                                )
+                            )
+                        key = raw if node is not None else ""
+                        kpath = (*frame[1], key)
+                        if key in container:
+                            first = key_pos.get(kpath, (0, 0))
+                            out.issues.append(
+                                YamlIssue(
+                                    "duplicate-key",
+                                    f"key {key!r} appears twice in this mapping (first at line "
+                                    f"{first[0]}); most tools would silently keep only the last",
+                                    line,
+                                    column,
+                                )
+                            )
+                        else:
+                            key_pos[kpath] = (line, column)
+                        frame[2] = key
+                        if anchor is not None:
+                            anchors[anchor] = (node, 1)
+                        continue
+                    path = (*frame[1], key)
+                    if key not in container:
+                        container[key] = node
+                    frame[2] = _NO_KEY
+                else:
+                    path = (*frame[1], len(container))
+                    container.append(node)
+            value_pos[path] = (line, column)
+            if is_string:
+                strings.append(ScalarRef(path, node, line, column))
+            elif etype is scalar_t and event.style == "" and type(node) in (int, float):
+                plain_numbers[path] = raw
+            if is_container:
+                stack.append([node, path, _NO_KEY, anchor, nodes])
+            elif anchor is not None:
+                anchors[anchor] = (node, 1)
+    except _Abort as abort:
+        out.issues.append(abort.issue)
+        out.ok = False
+        out.data = None
+        return out
+    except (RecursionError, MemoryError):
+        out.issues.append(YamlIssue("depth", "the document is too large or too deep to read", 1, 1))
+        out.ok = False
+        out.data = None
+        return out
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    out.data = root
+    return out
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "invalid YAML").strip()
+    if exc.context:
+        problem = f"{problem} ({exc.context.strip()})"
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        problem = "a tab character; YAML indents with spaces only"
+    return YamlIssue("syntax", f"YAML syntax error: {problem}", line, column)

@@ -1,0 +1,67 @@
+"""Shared helpers for tests: run rules over YAML text and compare findings as tuples."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from tthc_cli.config import Settings
+from tthc_cli.engine import check_documents
+from tthc_cli.findings import Finding
+from tthc_cli.loading import Document, load_text
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+RAW = SHARED / "data" / "raw"
+
+# A valid procedure catalog to start from; tests append or replace parts of it.
+CATALOG_HEAD = """\
+kind: procedure-catalog
+province: "48"
+level: xa
+effective: 2025-07-01
+procedures:
+"""
+
+PROCEDURE = """\
+  - code: "1.001193"
+    name: Đăng ký khai sinh
+    field: Hộ tịch
+    agency: Ủy ban nhân dân cấp xã
+    time_limit: {value: 1, unit: working-days}
+    fees: []
+    online: full
+    legal_basis: ["60/2014/QH13", "123/2015/NĐ-CP"]
+"""
+
+UNITS_HEAD = """\
+kind: units
+province: {code: "48", name: Thành phố Đà Nẵng}
+effective: 2025-07-01
+communes:
+"""
+
+
+def doc(text: str, path: str = "catalog.yaml") -> Document:
+    return load_text(textwrap.dedent(text), path)
+
+
+def run(
+    texts: str | dict[str, str], select: str | None = None, **settings: object
+) -> list[Finding]:
+    """Findings for one YAML text (or {path: text}), optionally only those of one rule."""
+    if isinstance(texts, str):
+        texts = {"catalog.yaml": texts}
+    docs = [doc(text, path) for path, text in texts.items()]
+    if select is not None:
+        settings = {"select": [select], **settings}
+    return check_documents(docs, Settings.model_validate(settings))
+
+
+def hits(texts: str | dict[str, str], code: str) -> list[tuple[int, int]]:
+    """(line, column) of each finding of one rule."""
+    return [(f.line, f.column) for f in run(texts, select=code) if f.rule == code]
+
+
+def messages(texts: str | dict[str, str], code: str) -> list[str]:
+    return [f.message for f in run(texts, select=code) if f.rule == code]
