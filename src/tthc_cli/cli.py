@@ -153,9 +153,11 @@ def validate(
         result = validate_paths(paths or [Path("catalogs")], settings)
     except TthcError as exc:
         _fail(str(exc), exc.exit_code)
+    from rich.markup import escape
+
     errors = _stderr()
     for error in result.load_errors:
-        errors.print(f"[bold red]error:[/] {error.describe()}", markup=True, highlight=False)
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
     reporter = REPORTERS[output_format.value]()
     if output is None:
         reporter.render(result, _stdout())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # number[/year]/SYMBOL, e.g. 123/2015/NĐ-CP, 60/2014/QH13, 66.7/2025/NQ-CP, 1390/QĐ-UBND,
 # 47/2009/TTLT-BTC-BLĐTBXH, 267/VPCP-TTĐT, 41/VBHN-BNNMT, 1656/NQ-UBTVQH15, 15/QĐ-TTg.
-_PART = r"[A-ZĐÐ][A-Za-zĐđÐ0-9]*"
+_PART = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*"  # Ư as in UBTƯMTTQVN (Ủy ban Trung ương MTTQVN)
 DOCUMENT_NUMBER = re.compile(
     rf"(?P<number>\d+(?:\.\d+)?[a-z]?)/(?:(?P<year>\d{{4}})/)?(?P<symbol>{_PART}(?:-{_PART})*)"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -35,10 +36,10 @@ class LegacyText:
 _TCVN3_PAIRS = (
     "\x01Ú \x02Ụ \x04Ừ \x05Ử \x06Ữ \x11Ứ \x12Ự \x13Ỳ \x14Ỷ \x15Ỹ \x16Ý \x17Ỵ",
     "¡Ă ¢Â £Ê ¤Ô ¥Ơ ¦Ư §Đ ¨ă ©â ªê «ô ¬ơ",
-    "\xadư ®đ ¯Ằ µà ¶ả ·ã ¸á ¹ạ ºẲ »ằ ¼ẳ ½ẵ",
+    "\xadư ®đ ¯Ằ µà ¶ả ·ã \xb8á ¹ạ ºẲ »ằ ¼ẳ ½ẵ",
     "¾ắ ¿Ẵ ÀẮ ÁẦ ÂẨ ÃẪ ÄẤ ÅỀ Æặ Çầ Èẩ Éẫ",
     "Êấ Ëậ Ìè ÍỂ Îẻ Ïẽ Ðé Ñẹ Òề Óể Ôễ Õế",
-    "Öệ ×ì Øỉ ÙỄ ÚẾ ÛỒ Üĩ Ýí Þị ßò àỔ áỏ",
+    "Öệ \xd7ì Øỉ ÙỄ ÚẾ ÛỒ Üĩ Ýí Þị ßò àỔ áỏ",
     "âõ ãó äọ åồ æổ çỗ èố éộ êờ ëở ìỡ íớ",
     "îợ ïù ðỖ ñủ òũ óú ôụ õừ öử ÷ữ øứ ùự",
     "úỳ ûỷ üỹ ýý þỵ ÿỐ",
@@ -123,6 +124,7 @@ _KEYS = {"TCVN3": "".join(_TCVN3), "VNI": "".join(sorted({c for k in _VNI for c 
 _TOKEN_RE = {
     enc: re.compile(r"(?:[^\W\d_]|[" + re.escape(keys) + "])+") for enc, keys in _KEYS.items()
 }
+_NEWLINE_RE = re.compile("\n")
 _LOWER_ASCII_RE = re.compile("[a-z]")
 _INNER_CAPITAL_RE = re.compile(r"[^\W\d_][A-Z]")
 
@@ -136,13 +138,12 @@ def _tcvn3_heading_line(line: str) -> bool:
 def _token_converters(text: str, encoding: str) -> Callable[[int, str], str]:
     if encoding == "VNI":
         return lambda _start, token: _convert_vni_token(token)
-    heading_lines = [
-        (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _tcvn3_heading_line(m.group())
-    ]
+    line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+    heading = [_tcvn3_heading_line(line) for line in text.split("\n")]
 
     def tcvn3(start: int, token: str) -> str:
         converted = token.translate(_TCVN3_TABLE)
-        if any(lo <= start < hi for lo, hi in heading_lines):
+        if heading[bisect.bisect_right(line_starts, start) - 1]:
             return converted.upper()
         return converted
 
@@ -184,8 +185,8 @@ _VNI_SIGNATURE_RE = re.compile(
     r"[aeoAEO][âÂ]|[aA][êÊ]|[aeuyôAEUYÔ][ùÙ]|[aeouyôAEOUYÔ][õÕ]|[aeAE][áàãÁÀÃ]"
 )
 # Suspect characters that only TCVN3 uses (micro sign, middle dot, soft hyphen, guillemets...):
-# with none of them, a text that
-# converts well both ways ("Höng": TCVN3 "Hửng", VNI "Hưng") is far more likely VNI.
+# without them, a text that converts well both ways ("Höng": TCVN3 "Hửng", VNI "Hưng") is far
+# more likely VNI.
 _TCVN3_ONLY_RE = re.compile(
     "[" + re.escape("".join(sorted(_SUSPECT - frozenset(_KEYS["VNI"])))) + "]"
 )
@@ -196,7 +197,7 @@ _UNICODE_ONLY_RE = re.compile(
     "[" + "".join(sorted(ch for ch in VIETNAMESE_LETTERS if ord(ch) > 0xFF)) + "]"
 )
 
-_MIN_CHANGED_VALID = 0.7
+_MIN_IMPROVED_SHARE = 0.7
 _MAX_WORSENED = 0.1
 _MIN_TEXT_VALID = 0.5
 _MIN_EVIDENCE = 2
@@ -235,7 +236,7 @@ class _Score:
                 # one short word ("X· An Long") is enough when everything around it is Vietnamese
                 or (self.words >= 3 and self.valid_words == self.words)
             )
-            and self.improved >= _MIN_CHANGED_VALID * self.decisive
+            and self.improved >= _MIN_IMPROVED_SHARE * self.decisive
             and self.worsened <= _MAX_WORSENED * self.changed
             and self.valid_words >= _MIN_TEXT_VALID * self.words
         )
@@ -268,7 +269,7 @@ def _score(text: str, encoding: str) -> _Score:
             score.both_valid += 1
         elif valid_before:
             score.worsened += 1
-        elif valid_after and not valid_before:
+        elif valid_after:
             score.improved += 1
             score.evidence += len(converted) - 1
             if _is_strong(token, encoding):
@@ -281,10 +282,11 @@ def _score(text: str, encoding: str) -> _Score:
 def detect_legacy(text: str) -> LegacyText | None:
     """Return the legacy encoding ``text`` was typed in, or None when it looks like Unicode.
 
-    Trial-converts with each table and accepts only when the changed words become valid
-    Vietnamese syllables, words that were valid are not broken, and the text contains characters
-    outside the Vietnamese letter set. Correct Vietnamese and most European text return None
-    without trial conversion.
+    Runs only on text with characters outside the Vietnamese letter set (or VNI letter pairs no
+    Vietnamese word has) and without Unicode-only Vietnamese letters, so correct Vietnamese and
+    most European text return None at once. Then trial-converts with each table and accepts only
+    when the changed words become valid Vietnamese syllables, words that were valid are not
+    broken, and at least one word mixes letters with such characters.
     """
     if not text:
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "VIETNAMESE_LETTERS",
     "ToneStyle",
     "WhitespaceProblem",
     "canonical_tones",

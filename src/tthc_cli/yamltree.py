@@ -201,7 +201,7 @@ def parse(text: str) -> ParsedYaml:
                     raise _Abort(
                         YamlIssue(
                             "depth",
-                            f"nesting deeper than {MAX_DEPTH} levels (a catalog needs fewer than 10)",
+                            f"nesting deeper than {MAX_DEPTH} levels (catalogs need fewer than 10)",
                             mark.line + 1,
                             mark.column + 1,
                         )

@@ -129,6 +129,17 @@ def test_github_format_writes_step_summary(project: Path, monkeypatch: pytest.Mo
 
 def test_shipped_catalogs_validate_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = runner.invoke(app, ["validate"])
+    result = runner.invoke(app, ["validate"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert "0 errors" in result.stdout or "no problems" in result.stdout
+    assert "no problems" in result.stdout
+
+
+def test_load_error_text_is_not_taken_for_markup(project: Path) -> None:
+    (project / "catalogs" / "big.yaml").write_text("a: " + "x" * 2000 + "\n", encoding="utf-8")
+    (project / "tthc.toml").write_text("max-file-size = 1\n", encoding="utf-8")
+    big = project / "catalogs" / "big.yaml"
+    with big.open("ab") as handle:
+        handle.truncate(2 * 1024 * 1024)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "[tool.tthc]" in result.stderr

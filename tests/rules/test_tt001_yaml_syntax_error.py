@@ -75,8 +75,10 @@ def test_undefined_alias() -> None:
 
 def test_defined_alias_is_fine() -> None:
     text = CATALOG_HEAD + PROCEDURE.replace('["60/2014/QH13"', '&can_cu ["60/2014/QH13"')
-    text += PROCEDURE.replace("1.001193", "1.000894").replace("khai sinh", "kết hôn").replace(
-        'legal_basis: ["60/2014/QH13", "123/2015/NĐ-CP"]', "legal_basis: *can_cu"
+    text += (
+        PROCEDURE.replace("1.001193", "1.000894")
+        .replace("khai sinh", "kết hôn")
+        .replace('legal_basis: ["60/2014/QH13", "123/2015/NĐ-CP"]', "legal_basis: *can_cu")
     )
     assert hits(text, "TT001") == []
 

@@ -35,9 +35,7 @@ def test_python_tag_on_a_scalar_never_runs(tmp_path: Path) -> None:
 
 def test_python_tag_on_a_mapping(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
-    text = _with_notes(
-        f'!!python/object/new:subprocess.Popen {{args: [["touch", "{marker}"]]}}'
-    )
+    text = _with_notes(f'!!python/object/new:subprocess.Popen {{args: [["touch", "{marker}"]]}}')
     assert hits(text, "TT003") == [(14, 12)]
     assert not marker.exists()
 

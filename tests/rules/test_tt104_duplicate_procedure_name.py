@@ -20,7 +20,10 @@ def _catalog(*entries: tuple[str, str]) -> str:
 
 
 def test_different_names_pass() -> None:
-    assert hits(_catalog(("1.001193", "Đăng ký khai sinh"), ("1.000894", "Đăng ký kết hôn")), "TT104") == []
+    assert (
+        hits(_catalog(("1.001193", "Đăng ký khai sinh"), ("1.000894", "Đăng ký kết hôn")), "TT104")
+        == []
+    )
 
 
 def test_leading_thu_tuc_is_not_counted() -> None:

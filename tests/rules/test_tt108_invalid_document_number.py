@@ -30,6 +30,7 @@ def _with_basis(*numbers: str) -> str:
         "15/2020/QĐ-TTg",
         "41/VBHN-BNNMT",
         "07/2025/TT-BTP",
+        "01/2014/NQLT-CP-UBTƯMTTQVN",
     ],
 )
 def test_document_numbers_pass(number: str) -> None:

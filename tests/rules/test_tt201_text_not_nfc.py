@@ -26,7 +26,9 @@ def test_ascii_text_passes() -> None:
     assert hits(_named("Dang ky khai sinh"), "TT201") == []
 
 
-@pytest.mark.parametrize("name", ["Đăng ký khai sinh", "Xã Hòa Vang", "Xã Hoà Vang", "Thôn Thuỷ Lợi"])
+@pytest.mark.parametrize(
+    "name", ["Đăng ký khai sinh", "Xã Hòa Vang", "Xã Hoà Vang", "Thôn Thuỷ Lợi"]
+)
 def test_nfd_text_is_reported(name: str) -> None:
     text = _named(_nfd(name))
     assert hits(text, "TT201") == [(7, 11)]
@@ -40,8 +42,10 @@ def test_nfd_without_any_change_from_d_stroke_passes() -> None:
 
 
 def test_quoted_and_list_values_are_checked() -> None:
-    text = CATALOG_HEAD + PROCEDURE.replace("Hộ tịch", f'"{_nfd("Hộ tịch")}"') + (
-        f"    subjects: [Công dân, {_nfd('Người nước ngoài')}]\n"
+    text = (
+        CATALOG_HEAD
+        + PROCEDURE.replace("Hộ tịch", f'"{_nfd("Hộ tịch")}"')
+        + (f"    subjects: [Công dân, {_nfd('Người nước ngoài')}]\n")
     )
     assert hits(text, "TT201") == [(8, 12), (14, 26)]
 

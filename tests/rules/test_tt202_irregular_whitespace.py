@@ -41,7 +41,9 @@ def test_each_kind_of_whitespace(quoted: str, words: str, where: int) -> None:
 def test_several_problems_in_one_value_are_one_finding() -> None:
     text = _named("Đăng  ký ")
     assert hits(text, "TT202") == [(7, 11)]
-    assert messages(text, "TT202") == ["text has double space, trailing space (first at character 5)"]
+    assert messages(text, "TT202") == [
+        "text has double space, trailing space (first at character 5)"
+    ]
 
 
 def test_trailing_space_inside_single_quotes() -> None:
@@ -60,7 +62,10 @@ def test_literal_block_ending_in_a_newline_passes() -> None:
 
 
 def test_folded_and_keep_blocks_pass() -> None:
-    assert hits(CATALOG_HEAD + PROCEDURE + "    notes: >\n      Dòng một\n      Dòng hai\n", "TT202") == []
+    assert (
+        hits(CATALOG_HEAD + PROCEDURE + "    notes: >\n      Dòng một\n      Dòng hai\n", "TT202")
+        == []
+    )
     assert hits(CATALOG_HEAD + PROCEDURE + "    notes: |+\n      Dòng một\n\n\n", "TT202") == []
 
 

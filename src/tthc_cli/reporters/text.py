@@ -25,7 +25,8 @@ class TextReporter:
                 fix = " [dim]\\[safe fix][/]" if f.fixable else ""
                 console.print(
                     f"  {f.line}:{f.column}  [{_STYLE[f.severity]}]{f.severity}[/]  "
-                    f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}"
+                    f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}",
+                    soft_wrap=True,  # one line per finding, for grep and editors
                 )
             console.print()
         counts = [
@@ -46,4 +47,4 @@ class TextReporter:
         )
         if result.load_errors:
             status += f", [bold red]{_plural(len(result.load_errors), 'unreadable file')}[/]"
-        console.print(f"Checked {', '.join(counts)}: {status}")
+        console.print(f"Checked {', '.join(counts)}: {status}", soft_wrap=True)

@@ -40,8 +40,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         return
     data = doc.data
     if data is None:
-        yield Hit("the file is empty; a catalog starts with `kind: procedure-catalog` or "
-                  "`kind: units`", 1, 1)
+        yield Hit(
+            "the file is empty; a catalog starts with `kind: procedure-catalog` or `kind: units`",
+            1,
+            1,
+        )
         return
     if not isinstance(data, dict):
         shown = "a list" if isinstance(data, list) else "a single value"
@@ -53,5 +56,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     kind = data["kind"]
     if kind not in KINDS:
         hint = did_you_mean(str(kind), KINDS)
-        yield Hit(f"unknown kind {kind!r}; expected procedure-catalog or units{hint}",
-                  *doc.pos(("kind",)))
+        yield Hit(
+            f"unknown kind {kind!r}; expected procedure-catalog or units{hint}", *doc.pos(("kind",))
+        )

@@ -40,7 +40,7 @@ from tthc_cli.findings import Severity
 from tthc_cli.loading import Document
 from tthc_cli.models import model_for
 from tthc_cli.rules.base import Hit, RuleContext
-from tthc_cli.suggest import did_you_mean
+from tthc_cli.suggest import closest, did_you_mean
 from tthc_cli.yamltree import Path_
 
 CODE = "TT005"
@@ -71,10 +71,29 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for detail in error.errors(include_url=False):
         path = _data_path(doc.data, detail["loc"], detail["type"])
         grouped.setdefault(path, []).append(detail)
+    explained = _misspelt_required_keys(model_cls, grouped)
     for path, details in grouped.items():
         if _is_unnamed_place(path, details):
             continue  # a hamlet or street without a name is TT402's finding, in clearer words
+        if path in explained:
+            continue  # "unknown key `feild` (did you mean `field`?)" already says it
         yield _describe(doc, model_cls, path, details)
+
+
+def _misspelt_required_keys(
+    model_cls: type[BaseModel], grouped: dict[Path_, list[ErrorDetails]]
+) -> set[Path_]:
+    """Missing keys that an unknown key beside them is a misspelling of."""
+    missing = {path for path, details in grouped.items() if details[0]["type"] == "missing"}
+    explained: set[Path_] = set()
+    for path, details in grouped.items():
+        if details[0]["type"] != "extra_forbidden" or not path:
+            continue
+        owner = _owner_model(model_cls, path[:-1])
+        guess = closest(str(path[-1]), _keys(owner)) if owner is not None else None
+        if guess is not None and (*path[:-1], guess) in missing:
+            explained.add((*path[:-1], guess))
+    return explained
 
 
 def _is_unnamed_place(path: Path_, details: Sequence[ErrorDetails]) -> bool:
@@ -130,6 +149,8 @@ def _describe(
         return Hit(
             f"{label} must be one of {', '.join(expected)}; got {value!r}{hint}", *doc.pos(path)
         )
+    if kind == "string_type" and path and path[-1] in ("effective", "date"):
+        return Hit(f"{label} must be a date written YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path))
     if kind == "string_type" and path in doc.parsed.plain_numbers:
         raw = doc.parsed.plain_numbers[path]
         return Hit(
@@ -141,6 +162,8 @@ def _describe(
         return Hit(f"{label} must not be empty", *doc.pos(path))
     wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
     if wanted:
+        if "a number" in wanted:
+            wanted = [w for w in wanted if w != "a whole number"]
         words = " or ".join(dict.fromkeys(wanted))
         return Hit(f"{label} must be {words}; got {_show(detail['input'])}", *doc.pos(path))
     return Hit(f"{label}: {detail['msg']}", *doc.pos(path))

@@ -36,8 +36,11 @@ CODE = "TT110"
 NAME = "missing-publication-field"
 SEVERITY = Severity.WARNING
 
-_PARTS = {"agency": "agency (cơ quan thực hiện)", "time_limit": "time_limit (thời hạn)",
-          "fees": "fees (phí, lệ phí; [] if free)"}
+_PARTS = {
+    "agency": "agency (cơ quan thực hiện)",
+    "time_limit": "time_limit (thời hạn)",
+    "fees": "fees (phí, lệ phí; [] if free)",
+}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -46,5 +49,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for index, item in iter_items(doc, "procedures"):
         missing = [label for key, label in _PARTS.items() if item.get(key) is None]
         if missing:
-            yield Hit(f"procedure does not state {', '.join(missing)}",
-                      *doc.pos(("procedures", index)))
+            yield Hit(
+                f"procedure does not state {', '.join(missing)}", *doc.pos(("procedures", index))
+            )

@@ -39,7 +39,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         found = detect_legacy(ref.value)
         if found is not None:
-            converted = found.converted if len(found.converted) <= 60 else found.converted[:57] + "…"
+            converted = (
+                found.converted if len(found.converted) <= 60 else found.converted[:57] + "…"
+            )
             yield Hit(
                 f"text looks like {found.encoding} mojibake ({found.sample!r}); "
                 f"it probably reads {converted!r}",

@@ -65,8 +65,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     line, column, value = first_of[minority]
     shown = value if len(value) <= 40 else value[:37] + "…"
     yield Hit(
-        f"file mixes tone-mark styles: {first} syllables like 'hòa' (first vowel) and {second} "
-        f"like 'hoà' (second vowel); first {_EXAMPLE[minority]}-style value here: {shown!r}",
+        f"file mixes tone-mark styles: {_syllables(first)} like 'hòa' (first vowel) and "
+        f"{_syllables(second)} like 'hoà' (second vowel); first {_EXAMPLE[minority]}-style "
+        f"value here: {shown!r}",
         line,
         column,
     )
+
+
+def _syllables(count: int) -> str:
+    return f"{count} syllable" if count == 1 else f"{count} syllables"

@@ -52,5 +52,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         word = _WORD.match(value, match.start())
         wrong = word.group(0) if word else match.group(0)
         fixed = canonical_tones(wrong, ctx.tone_style)
-        yield Hit(f"tone mark on the wrong letter: {wrong!r} should be {fixed!r}",
-                  ref.line, ref.column)
+        yield Hit(
+            f"tone mark on the wrong letter: {wrong!r} should be {fixed!r}", ref.line, ref.column
+        )

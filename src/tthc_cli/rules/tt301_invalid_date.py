@@ -48,8 +48,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                         candidates.append(((*path, "former_names", number, "date"), entry["date"]))
     for path, value in candidates:
         if isinstance(value, str) and parse_date(value) is None:
-            yield Hit(f"{value!r} is not a valid date; write YYYY-MM-DD, e.g. 2025-07-01",
-                      *doc.pos(path))
+            yield Hit(
+                f"{value!r} is not a valid date; write YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path)
+            )
         elif isinstance(value, int) and not isinstance(value, bool):
-            yield Hit(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-07-01",
-                      *doc.pos(path))
+            yield Hit(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path))

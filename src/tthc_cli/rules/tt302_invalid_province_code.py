@@ -49,13 +49,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if not isinstance(value, str):
         return
     if not PROVINCE_CODE.fullmatch(value):
-        yield Hit(f"province code {value!r} must be exactly 2 digits, e.g. \"48\"", *doc.pos(path))
+        yield Hit(f'province code {value!r} must be exactly 2 digits, e.g. "48"', *doc.pos(path))
         return
     effective = data.get("effective")
     # An invalid date (TT301's finding) counts as no date: compare only real ISO dates.
     effective = effective if isinstance(effective, str) and parse_date(effective) else None
     if value not in known_codes(effective):
         when = "before" if effective is not None and effective < REFORM_DATE else "from"
-        yield Hit(
-            f"province code {value!r} is not a province {when} {REFORM_DATE}", *doc.pos(path)
-        )
+        yield Hit(f"province code {value!r} is not a province {when} {REFORM_DATE}", *doc.pos(path))

@@ -26,6 +26,7 @@ from tthc_cli.codes import COMMUNE_CODE
 from tthc_cli.findings import Severity
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
+from tthc_cli.yamltree import Path_
 
 CODE = "TT303"
 NAME = "invalid-commune-code"
@@ -36,14 +37,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "units":
         return
     for index, commune in iter_items(doc, "communes"):
-        targets = [(("communes", index, "code"), commune.get("code"))]
+        targets: list[tuple[Path_, object]] = [(("communes", index, "code"), commune.get("code"))]
         former = commune.get("formed_from")
         if isinstance(former, list):
             for number, entry in enumerate(former):
                 if isinstance(entry, dict):
-                    path = ("communes", index, "formed_from", number, "code")
-                    targets.append((path, entry.get("code")))
+                    where: Path_ = ("communes", index, "formed_from", number, "code")
+                    targets.append((where, entry.get("code")))
         for path, value in targets:
             if isinstance(value, str) and not COMMUNE_CODE.fullmatch(value):
-                yield Hit(f"commune code {value!r} must be exactly 5 digits, e.g. \"00004\"",
-                          *doc.pos(path))
+                yield Hit(
+                    f'commune code {value!r} must be exactly 5 digits, e.g. "00004"', *doc.pos(path)
+                )

@@ -38,7 +38,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         path = ("communes", index, "code")
         if code in first:
-            yield Hit(f"commune code {code} is already used at line {first[code]}",
-                      *doc.pos(path))
+            yield Hit(f"commune code {code} is already used at line {first[code]}", *doc.pos(path))
         else:
             first[code] = doc.pos(path)[0]

@@ -41,7 +41,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         key = match_key(name)
         path = ("communes", index, "name")
         if key in first:
-            yield Hit(f"commune name {name!r} is already used at line {first[key]}",
-                      *doc.pos(path))
+            yield Hit(f"commune name {name!r} is already used at line {first[key]}", *doc.pos(path))
         else:
             first[key] = doc.pos(path)[0]

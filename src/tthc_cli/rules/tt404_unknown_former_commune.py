@@ -45,7 +45,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         former = commune.get("formed_from")
         if not isinstance(former, list):
             continue
-        known = {_bare(f["name"]) for f in former if isinstance(f, dict) and isinstance(f.get("name"), str)}
+        known = {
+            _bare(f["name"])
+            for f in former
+            if isinstance(f, dict) and isinstance(f.get("name"), str)
+        }
         if not known:
             continue
         for group in ("hamlets", "streets"):

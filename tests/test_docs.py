@@ -1,0 +1,48 @@
+"""Documentation stays true: every command is in the README, docs/rules.md is current."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import REPO
+from tthc_cli.cli import app
+from tthc_cli.ruledocs import markdown
+from tthc_cli.rules import REGISTRY
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"`tthc {command}" in README
+
+
+def test_rules_reference_is_current() -> None:
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == markdown(), "run `tthc rules --format markdown > docs/rules.md`"
+
+
+def test_readme_counts_the_rules() -> None:
+    assert f"The {len(REGISTRY)} rules" in README
+
+
+def test_quick_start_is_two_commands() -> None:
+    block = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [line for line in block.strip().splitlines() if line.strip()]
+    assert lines == ["pip install -e . && tthc validate", "pip install -e '.[test]' && pytest"]
+
+
+def test_changelog_has_unreleased_on_top() -> None:
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", changelog, flags=re.MULTILINE)
+    assert headings[0] == "[Unreleased]"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[test]'" in ci
+    assert "\npytest" in ci
+    assert "\ntthc validate" in ci
