@@ -46,3 +46,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "pip install --quiet -e '.[test]'" in ci
     assert "\npytest" in ci
     assert "\ntthc validate" in ci
+
+
+def test_readme_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    block = README.split("```console\n$ tthc validate ", 1)[1].split("```", 1)[0]
+    target, expected = block.split("\n", 1)
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(app, ["validate", target, "--no-config"], env={"COLUMNS": "300"})
+    assert result.stdout == expected

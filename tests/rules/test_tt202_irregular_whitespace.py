@@ -76,3 +76,13 @@ def test_trailing_space_on_a_block_line_is_reported() -> None:
 
 def test_empty_string_passes() -> None:
     assert hits(CATALOG_HEAD + PROCEDURE + '    notes: ""\n', "TT202") == []
+
+
+def test_indentation_inside_a_block_scalar_is_layout() -> None:
+    text = CATALOG_HEAD + PROCEDURE + "    notes: |\n      Hồ sơ gồm:\n        - Tờ khai\n"
+    assert hits(text, "TT202") == []
+
+
+def test_trailing_space_inside_a_block_scalar_is_reported() -> None:
+    text = CATALOG_HEAD + PROCEDURE + "    notes: |\n      Hồ sơ gồm: \n        - Tờ khai\n"
+    assert len(hits(text, "TT202")) == 1

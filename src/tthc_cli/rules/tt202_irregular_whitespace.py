@@ -52,6 +52,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if not value:
             continue
         problems = whitespace_problems(value)
+        if "\n" in value:
+            # Indentation inside multi-line text (a `|` block) is the author's layout.
+            problems = [p for p in problems if not (p.kind == "leading" and p.offset > 0)]
         if problems:
             kinds = list(dict.fromkeys(_WORDS.get(p.kind, p.kind) for p in problems))
             where = problems[0].offset
