@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -163,6 +164,18 @@ def check_documents(
 
 def validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResult:
     """Discover, load and check catalog files; unreadable files become load errors."""
+    # Parsed documents hold millions of small tuples and no reference cycles; the cyclic
+    # garbage collector would walk them over and over (a third of the run time, measured).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate_paths(paths, settings)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResult:
     discovery = discover(paths, exclude=settings.exclude)
     result = ValidationResult(load_errors=list(discovery.errors), rules=enabled_rules(settings))
     docs: list[Document] = []

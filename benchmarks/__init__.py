@@ -1,0 +1,1 @@
+"""Benchmarks for tthc: a corpus generator and parser timings (`python -m benchmarks`)."""

@@ -1,0 +1,40 @@
+"""Dispatch `python -m benchmarks COMMAND`: `parsers` times the YAML parsers and tthc validate."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+USAGE = """\
+usage: python -m benchmarks COMMAND [OPTIONS]
+
+commands:
+  parsers    time YAML parsers and `tthc validate` on a generated corpus
+             [--files N] [--repeat R] [--corpus DIR] [--subset N]
+  generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
+
+`python -m benchmarks COMMAND --help` describes each command's options.
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command, rest = (args[0], args[1:]) if args else ("", [])
+    # Imported on demand so `--help` and `generate` do not pay for the parser jobs' imports.
+    if command == "parsers":
+        from benchmarks import parsers
+
+        return parsers.main(rest)
+    if command == "generate":
+        from benchmarks import generate
+
+        return generate.main(rest)
+    if command in {"-h", "--help", "help"}:
+        print(USAGE, end="")
+        return 0
+    print(USAGE, end="", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
