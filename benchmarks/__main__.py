@@ -11,6 +11,7 @@ usage: python -m benchmarks COMMAND [OPTIONS]
 commands:
   parsers    time YAML parsers and `tthc validate` on a generated corpus
              [--files N] [--repeat R] [--corpus DIR] [--subset N]
+  diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
 
 `python -m benchmarks COMMAND --help` describes each command's options.
@@ -25,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import parsers
 
         return parsers.main(rest)
+    if command == "diff":
+        from benchmarks import diffbench
+
+        return diffbench.main(rest)
     if command == "generate":
         from benchmarks import generate
 

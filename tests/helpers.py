@@ -65,3 +65,30 @@ def hits(texts: str | dict[str, str], code: str) -> list[tuple[int, int]]:
 
 def messages(texts: str | dict[str, str], code: str) -> list[str]:
     return [f.message for f in run(texts, select=code) if f.rule == code]
+
+
+def catalog(
+    procedures: list[dict[str, object]],
+    *,
+    level: str = "xa",
+    effective: str = "2025-07-01",
+    province: str = "48",
+) -> str:
+    """A procedure-catalog YAML text; each procedure needs at least code and name."""
+    import json
+
+    lines = [
+        "kind: procedure-catalog",
+        f'province: "{province}"',
+        f"level: {level}",
+        f"effective: {effective}",
+        "procedures:",
+    ]
+    for procedure in procedures:
+        item = {"field": "Hộ tịch", **procedure}
+        first = True
+        for key, value in item.items():
+            prefix = "  - " if first else "    "
+            lines.append(f"{prefix}{key}: {json.dumps(value, ensure_ascii=False)}")
+            first = False
+    return "\n".join(lines) + "\n"

@@ -50,3 +50,16 @@ def test_more_procedures_than_names_stay_clean(tmp_path: Path) -> None:
     result = validate_paths([tmp_path], Settings())
     assert result.load_errors == []
     assert result.findings == []
+
+
+def test_diff_benchmark_snapshots_hold_every_kind_of_change(tmp_path: Path) -> None:
+    from benchmarks.diffbench import build
+
+    from tthc_cli.diffing import diff_paths
+
+    old, new = build(tmp_path, 300)
+    result = diff_paths([old], [new])
+    counts = result.counts()
+    assert all(counts[status] > 0 for status in ("moved", "changed", "removed", "unchanged"))
+    assert result.summary()["old"]["huyen"] > 0
+    assert result.errors == []

@@ -56,3 +56,15 @@ def test_readme_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     result = CliRunner().invoke(app, ["validate", target, "--no-config"], env={"COLUMNS": "300"})
     assert result.stdout == expected
+
+
+def test_readme_diff_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    block = README.split("```console\n$ tthc diff ", 1)[1].split("```", 1)[0]
+    command, expected = block.split("\n", 1)
+    old, new = command.split()
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(app, ["diff", old, new], env={"COLUMNS": "120"})
+    shown = expected.rstrip("\n").removesuffix("…").rstrip("\n")
+    assert result.stdout.startswith(shown + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -21,7 +22,7 @@ app = typer.Typer(
     name="tthc",
     help=(
         "Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs: "
-        "validate YAML catalogs of procedures and units."
+        "validate catalogs and diff them."
     ),
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,
@@ -162,11 +163,12 @@ def validate(
     if output is None:
         reporter.render(result, _stdout())
     else:
-        _render_to_file(reporter, result, output)
+        _render_to_file(lambda console: reporter.render(result, console), output)
     raise typer.Exit(result.exit_code(strict=settings.strict))
 
 
-def _render_to_file(reporter: object, result: object, output: Path) -> None:
+def _render_to_file(render: Callable[[Console], None], output: Path) -> None:
+    """Render a report into a file, written atomically, with no colour or terminal wrapping."""
     import io
 
     from rich.console import Console
@@ -174,12 +176,105 @@ def _render_to_file(reporter: object, result: object, output: Path) -> None:
     from tthc_cli.atomic import write_text_atomic
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=120, color_system=None, highlight=False)
-    reporter.render(result, console)  # type: ignore[attr-defined]
+    render(Console(file=buffer, width=120, color_system=None, highlight=False))
     try:
         write_text_atomic(output, buffer.getvalue())
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+_DIFF_STATUSES = ("moved", "changed", "added", "removed", "unchanged")
+
+
+def _split_list(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The old catalogs: a file or a folder.")],
+    new: Annotated[Path, typer.Argument(help="The new catalogs: a file or a folder.")],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (required for xlsx)."),
+    ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these statuses: moved, changed, added, removed, unchanged."),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="Only procedures where this field changed (time_limit…)."),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="A `kind: diff-decisions` file of pairs to pin or forbid."),
+    ] = None,
+    include_unstated: Annotated[
+        bool,
+        typer.Option(
+            "--include-unstated", help="Also count a field stated on one side only as a change."
+        ),
+    ] = False,
+) -> None:
+    """Show what moved between levels, what was added, removed or changed.
+
+    Procedures are paired by national code, then by name (never "Đăng ký kết hôn" with
+    "Đăng ký lại kết hôn"). Exit code 0 when both sides are the same, 1 when they differ,
+    2 on trouble (unreadable or invalid files).
+
+    [bold]Examples[/]
+
+      tthc diff catalogs/da-nang/2024 catalogs/da-nang/2025
+      tthc diff old.yaml new.yaml --only moved,removed --format markdown
+      tthc diff 2024 2025 --format xlsx -o thay-doi.xlsx --decisions pairs.yaml
+    """
+    from tthc_cli.diffing import diff_paths, filtered
+    from tthc_cli.diffreport import BINARY_FORMATS, DIFF_REPORTERS, DIFF_WRITERS
+    from tthc_cli.errors import TthcError
+    from tthc_cli.matching import load_decisions
+
+    statuses = _split_list(only)
+    unknown = [s for s in statuses if s not in _DIFF_STATUSES]
+    if unknown:
+        _fail(f"--only: unknown status {unknown[0]!r}; use {', '.join(_DIFF_STATUSES)}")
+    fmt = output_format.value
+    if fmt in BINARY_FORMATS and output is None:
+        _fail(f"--format {fmt} writes a file: add --output FILE")
+    try:
+        pairs = load_decisions(decisions) if decisions is not None else None
+        result = diff_paths([old], [new], pairs, include_unstated=include_unstated)
+    except TthcError as exc:
+        _fail(str(exc), exc.exit_code)
+    from rich.markup import escape
+
+    errors = _stderr()
+    for error in result.errors:
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+    entries = filtered(result, only=statuses, fields=_split_list(field))
+    if fmt in DIFF_WRITERS:
+        assert output is not None
+        try:
+            DIFF_WRITERS[fmt]().write(result, entries, output)
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    elif output is None:
+        DIFF_REPORTERS[fmt]().render(result, entries, _stdout())
+    else:
+        reporter = DIFF_REPORTERS[fmt]()
+        _render_to_file(lambda console: reporter.render(result, entries, console), output)
+    raise typer.Exit(result.exit_code())
 
 
 @app.command()

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
-KINDS = ("procedure-catalog", "units")
+KINDS = ("procedure-catalog", "units", "diff-decisions")
 LEVELS = ("tinh", "huyen", "xa")
 ONLINE_LEVELS = ("full", "partial", "none")
 TIME_UNITS = ("working-days", "calendar-days")
@@ -256,7 +256,41 @@ class UnitsFile(_Model):
     communes: list[Commune] = Field(description="Các đơn vị cấp xã / the communes.")
 
 
-MODELS: dict[str, type[_Model]] = {"procedure-catalog": ProcedureCatalog, "units": UnitsFile}
+class DecisionPair(_Model):
+    """Một cặp thủ tục cũ - mới / a pair of procedures, old and new."""
+
+    old: Text = Field(
+        description="Mã hoặc tên thủ tục ở bản cũ / code or name on the old side.",
+        examples=["1.008903"],
+    )
+    new: Text = Field(
+        description="Mã hoặc tên thủ tục ở bản mới / code or name on the new side.",
+        examples=["1.013500"],
+    )
+    note: Text | None = Field(default=None, description="Lý do / why.")
+
+
+class DiffDecisions(_Model):
+    """Quyết định của người rà soát cho `tthc diff` / a reviewer's pairing decisions."""
+
+    kind: Literal["diff-decisions"] = Field(
+        description="Loại tệp / file kind.", examples=["diff-decisions"]
+    )
+    pairs: list[DecisionPair] = Field(
+        default_factory=list,
+        description="Ghép cặp bắt buộc / pairs to make whatever codes and names say.",
+    )
+    forbid: list[DecisionPair] = Field(
+        default_factory=list,
+        description="Cặp không được ghép / pairs never to make.",
+    )
+
+
+MODELS: dict[str, type[_Model]] = {
+    "procedure-catalog": ProcedureCatalog,
+    "units": UnitsFile,
+    "diff-decisions": DiffDecisions,
+}
 
 
 def model_for(kind: Any) -> type[_Model] | None:

@@ -14,6 +14,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES = {
     "procedure-catalog": "procedure-catalog.schema.json",
     "units": "units.schema.json",
+    "diff-decisions": "diff-decisions.schema.json",
     "all": "tthc.schema.json",
 }
 
@@ -39,7 +40,10 @@ def _combined() -> dict[str, Any]:
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "tthc catalog file",
-        "description": "Tệp danh mục của tthc / a tthc catalog file (procedure-catalog or units).",
+        "description": (
+            "Tệp danh mục của tthc / a tthc catalog file "
+            "(procedure-catalog, units or diff-decisions)."
+        ),
         "oneOf": branches,
         "$defs": dict(sorted(defs.items())),
     }

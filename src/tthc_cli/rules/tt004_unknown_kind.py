@@ -1,7 +1,8 @@
 """The file has no `kind`, an unknown `kind`, or is not a mapping at all.
 
 ## What it does
-Every catalog file is a YAML mapping whose `kind` is `procedure-catalog` or `units`. This
+Every catalog file is a YAML mapping whose `kind` is `procedure-catalog`, `units` or
+`diff-decisions` (a reviewer's pairings for `tthc diff`). This
 rule reports empty files, files that hold a list or a single value, and a missing or
 misspelt `kind` (with a suggestion).
 
@@ -51,11 +52,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(f"the file holds {shown}, not a mapping with a `kind`", *doc.pos(()))
         return
     if "kind" not in data:
-        yield Hit("missing `kind` (procedure-catalog or units)", *doc.pos(()))
+        yield Hit(f"missing `kind` ({', '.join(KINDS)})", *doc.pos(()))
         return
     kind = data["kind"]
     if kind not in KINDS:
         hint = did_you_mean(str(kind), KINDS)
-        yield Hit(
-            f"unknown kind {kind!r}; expected procedure-catalog or units{hint}", *doc.pos(("kind",))
-        )
+        yield Hit(f"unknown kind {kind!r}; expected {', '.join(KINDS)}{hint}", *doc.pos(("kind",)))

@@ -1,0 +1,169 @@
+"""What a diff reporter is, and the wording every diff format shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from rich.console import Console
+
+from tthc_cli.diffing import Change, DiffEntry, DiffResult
+from tthc_cli.matching import Hint
+
+# Vietnamese labels used by the formats officials read (Excel, Markdown).
+STATUS_VI = {
+    "moved": "Chuyển cấp",
+    "changed": "Thay đổi",
+    "added": "Thêm mới",
+    "removed": "Bãi bỏ / không còn",
+    "unchanged": "Không đổi",
+}
+LEVEL_VI = {"tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã", "added": "(mới)", "removed": "(bỏ)"}
+FIELD_VI = {
+    "code": "Mã thủ tục",
+    "name": "Tên thủ tục",
+    "field": "Lĩnh vực",
+    "agency": "Cơ quan thực hiện",
+    "time_limit": "Thời hạn giải quyết",
+    "fees": "Phí, lệ phí",
+    "online": "Dịch vụ công trực tuyến",
+    "location_independent": "Không phụ thuộc địa giới",
+    "legal_basis": "Căn cứ pháp lý",
+    "decision": "Quyết định công bố",
+    "type": "Loại thủ tục",
+    "subjects": "Đối tượng thực hiện",
+    "documents": "Thành phần hồ sơ",
+    "steps": "Trình tự thực hiện",
+    "result": "Kết quả",
+    "conditions": "Yêu cầu, điều kiện",
+    "notes": "Ghi chú",
+}
+_WORDS = {
+    "en": {
+        "working-days": "working days",
+        "working-day": "working day",
+        "calendar-days": "days",
+        "calendar-day": "day",
+        "same-day": "same day",
+        "yes": "yes",
+        "no": "no",
+        "none": "none",
+    },
+    "vi": {
+        "working-days": "ngày làm việc",
+        "working-day": "ngày làm việc",
+        "calendar-days": "ngày",
+        "calendar-day": "ngày",
+        "same-day": "trong ngày",
+        "yes": "có",
+        "no": "không",
+        "none": "không có",
+    },
+}
+
+
+class DiffReporter(Protocol):
+    """A format written to a console (a terminal, a pipe or a text file)."""
+
+    def render(self, result: DiffResult, entries: list[DiffEntry], console: Console) -> None: ...
+
+
+class DiffFileWriter(Protocol):
+    """A format that is a file of its own (a workbook), written atomically to path."""
+
+    def write(self, result: DiffResult, entries: list[DiffEntry], path: Path) -> None: ...
+
+
+def _time_limit(value: dict[str, Any], words: dict[str, str]) -> str:
+    days = value["value"]
+    unit = str(value["unit"])
+    if not isinstance(days, int | float) or isinstance(days, bool):
+        text = ""
+    elif days == 0:
+        text = words["same-day"]
+    else:
+        singular = days == 1 and unit in ("working-days", "calendar-days")
+        text = f"{days:g} {words.get(unit[:-1] if singular else unit, unit)}"
+    return text + (f" ({value['note']})" if value.get("note") else "")
+
+
+def show_value(value: Any, lang: str = "en") -> str:
+    """A field value in one short line of text, in English or Vietnamese ("vi")."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return words["yes"] if value else words["no"]
+    if isinstance(value, dict) and "value" in value and "unit" in value:
+        return _time_limit(value, words)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {show_value(v, lang)}" for k, v in value.items())
+    if isinstance(value, list):
+        if not value:
+            return words["none"]
+        if all(isinstance(item, dict) and "name" in item for item in value):
+            return "; ".join(_fee(item) for item in value)
+        return ", ".join(show_value(item, lang) for item in value)
+    if isinstance(value, int | float):
+        return f"{value:,g}"
+    return str(value)
+
+
+def _fee(item: dict[str, Any]) -> str:
+    amount = item.get("amount")
+    text = str(item.get("name", ""))
+    if isinstance(amount, int | float) and not isinstance(amount, bool):
+        text += f" {amount:,.0f} đ"
+    if item.get("note"):
+        text += f" ({item['note']})"
+    return text
+
+
+def show_change(change: Change, lang: str = "en", label: str | None = None) -> str:
+    """`field: old → new`, or for lists of names only what was added (+) and dropped (−)."""
+    old, new = change.old, change.new
+    name = label or change.field
+    if (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and all(isinstance(x, str) for x in [*old, *new])
+    ):
+        added = [x for x in new if x not in old]
+        dropped = [x for x in old if x not in new]
+        parts = [f"+{x}" for x in added] + [f"−{x}" for x in dropped]
+        if parts:
+            return f"{name}: {', '.join(parts)}"
+    return f"{name}: {show_value(old, lang)} → {show_value(new, lang)}"
+
+
+def hint_reason(hint: Hint, lang: str = "en") -> str:
+    """What a close but unpaired name adds or drops."""
+    add, drop = ("thêm", "bỏ") if lang == "vi" else ("adds", "drops")
+    parts = []
+    if hint.added:
+        parts.append(f"{add} " + " ".join(f"'{w}'" for w in hint.added))
+    if hint.dropped:
+        parts.append(f"{drop} " + " ".join(f"'{w}'" for w in hint.dropped))
+    if parts:
+        return "; ".join(parts)
+    return "khác thứ tự từ" if lang == "vi" else "word order differs"
+
+
+def levels_text(levels: list[str]) -> str:
+    return "+".join(levels) if levels else "—"
+
+
+def level_vi(levels: str | Sequence[str]) -> str:
+    """Levels in Vietnamese: "huyen+xa" or ["huyen", "xa"] → "Huyện+Xã"; nothing → "—"."""
+    parts = levels.split("+") if isinstance(levels, str) else list(levels)
+    return "+".join(LEVEL_VI.get(part, part) for part in parts if part) or "—"
+
+
+def change_vi(change: Change) -> str:
+    """A change in the shared wording, in Vietnamese."""
+    return show_change(change, "vi", FIELD_VI.get(change.field, change.field))
+
+
+def status_title(status: str) -> str:
+    return f"{STATUS_VI[status]} ({status})"
