@@ -12,6 +12,8 @@ commands:
   parsers    time YAML parsers and `tthc validate` on a generated corpus
              [--files N] [--repeat R] [--corpus DIR] [--subset N]
   diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
+  dedupe     time `tthc dedupe-names` on national hamlets and the national street list
+             [--repeat R] [--hamlets N] [--only hamlets|streets] [--no-tracemalloc]
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
 
 `python -m benchmarks COMMAND --help` describes each command's options.
@@ -30,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import diffbench
 
         return diffbench.main(rest)
+    if command == "dedupe":
+        from benchmarks import dedupebench
+
+        return dedupebench.main(rest)
     if command == "generate":
         from benchmarks import generate
 

@@ -89,6 +89,8 @@ def test_no_step_summary_without_the_variable(monkeypatch: pytest.MonkeyPatch) -
 def test_fingerprint_is_stable_and_ignores_line_moves() -> None:
     assert fingerprint(_finding()) == fingerprint(_finding(line=40))
     assert fingerprint(_finding()) != fingerprint(_finding(file="other.yaml"))
+    # The second finding with the same message in a file is a different alert.
+    assert fingerprint(_finding(), 0) != fingerprint(_finding(), 1)
 
 
 @pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"{SARIF_SCHEMA} is not present")

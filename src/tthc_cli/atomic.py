@@ -9,7 +9,19 @@ from pathlib import Path
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
-    """Replace target with data so that readers see the old file or the new one, never half."""
+    """Replace target with data so that readers see the old file or the new one, never half.
+
+    A symlink keeps pointing where it did: the file it points to is replaced. A target that is
+    not a regular file (/dev/null, a pipe, a terminal) is written to in place, never replaced.
+    """
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise IsADirectoryError(21, "is a directory", str(target))
+        with target.open("wb") as handle:
+            handle.write(data)
+        return
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -102,7 +103,9 @@ def _settings(config: Path | None, no_config: bool) -> Settings:
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Catalog files or folders (default: catalogs).", show_default=False),
+        typer.Argument(
+            help="Catalog files or folders (default: catalogs).", show_default=False, readable=False
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
@@ -200,8 +203,12 @@ def _split_list(values: list[str] | None) -> list[str]:
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="The old catalogs: a file or a folder.")],
-    new: Annotated[Path, typer.Argument(help="The new catalogs: a file or a folder.")],
+    old: Annotated[
+        Path, typer.Argument(help="The old catalogs: a file or a folder.", readable=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The new catalogs: a file or a folder.", readable=False)
+    ],
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = DiffFormat.text,
@@ -249,6 +256,15 @@ def diff(
     unknown = [s for s in statuses if s not in _DIFF_STATUSES]
     if unknown:
         _fail(f"--only: unknown status {unknown[0]!r}; use {', '.join(_DIFF_STATUSES)}")
+    fields = _split_list(field)
+    from tthc_cli.diffing import FIELDS
+
+    unknown_fields = [f for f in fields if f not in FIELDS]
+    if unknown_fields:
+        from tthc_cli.suggest import did_you_mean
+
+        hint = did_you_mean(unknown_fields[0], FIELDS)
+        _fail(f"--field: unknown field {unknown_fields[0]!r}{hint}")
     fmt = output_format.value
     if fmt in BINARY_FORMATS and output is None:
         _fail(f"--format {fmt} writes a file: add --output FILE")
@@ -262,7 +278,9 @@ def diff(
     errors = _stderr()
     for error in result.errors:
         errors.print(f"[bold red]error:[/] {escape(error.describe())}")
-    entries = filtered(result, only=statuses, fields=_split_list(field))
+    for note in result.unused_decisions:
+        errors.print(f"[yellow]warning:[/] {escape(str(decisions))}: {escape(note)}")
+    entries = filtered(result, only=statuses, fields=fields)
     if fmt in DIFF_WRITERS:
         assert output is not None
         try:
@@ -275,6 +293,113 @@ def diff(
         reporter = DIFF_REPORTERS[fmt]()
         _render_to_file(lambda console: reporter.render(result, entries, console), output)
     raise typer.Exit(result.exit_code())
+
+
+class DedupeFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class StreetScope(enum.StrEnum):
+    province = "province"
+    commune = "commune"
+
+
+class FailOn(enum.StrEnum):
+    duplicate = "duplicate"
+    similar = "similar"
+    never = "never"
+
+
+@app.command("dedupe-names")
+def dedupe_names(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Units YAML files, CSV/XLSX lists or folders (default: catalogs).",
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DedupeFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = DedupeFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (required for xlsx)."),
+    ] = None,
+    street_scope: Annotated[
+        StreetScope,
+        typer.Option(help="Compare streets within each commune or across the province."),
+    ] = StreetScope.province,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when groups of this verdict (or worse) are found.")
+    ] = FailOn.never,
+) -> None:
+    """Find colliding hamlet and street names in merged communes, with rename suggestions.
+
+    Names are the same when they differ only in case, spacing, Unicode form, tone placement,
+    how the type word or the number is written (TDP / Tổ dân phố, 05 / số 5 / V), a missing
+    type word, or missing diacritics; Thôn 1 and Thôn 11 are different. Exit code 0, or 1
+    when --fail-on is met, 2 on unreadable input.
+
+    [bold]Examples[/]
+
+      tthc dedupe-names
+      tthc dedupe-names catalogs/da-nang/units.yaml --street-scope commune
+      tthc dedupe-names danh-sach.xlsx --format xlsx -o trung-ten.xlsx --fail-on duplicate
+    """
+    from rich.markup import escape
+
+    from tthc_cli.dedupe import find_duplicates
+    from tthc_cli.dedupereport import DEDUPE_REPORTERS, DEDUPE_WRITERS
+    from tthc_cli.namelists import read_names
+
+    fmt = output_format.value
+    if fmt in DEDUPE_WRITERS and output is None:
+        _fail(f"--format {fmt} writes a file: add --output FILE")
+    names = read_names(paths or [Path("catalogs")])
+    errors = _stderr()
+    for error in names.errors:
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+    with _progress("Comparing names") as progress:
+        result = find_duplicates(names, street_scope=street_scope.value, progress=progress)
+    if fmt in DEDUPE_WRITERS:
+        assert output is not None
+        try:
+            DEDUPE_WRITERS[fmt]().write(result, output)
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    elif output is None:
+        DEDUPE_REPORTERS[fmt]().render(result, _stdout())
+    else:
+        reporter = DEDUPE_REPORTERS[fmt]()
+        _render_to_file(lambda console: reporter.render(result, console), output)
+    raise typer.Exit(result.exit_code(fail_on.value))
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long runs in a terminal; nothing in pipes and CI logs."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    with Progress(console=_stderr(), transient=True) as bar:
+        task = bar.add_task(label, total=None, visible=False)
+
+        def update(done: int, total: int) -> None:
+            # Only runs over a second or so are worth a bar.
+            visible = time.monotonic() - started > 1.0
+            bar.update(task, completed=done, total=total, visible=visible)
+
+        yield update
 
 
 @app.command()

@@ -37,6 +37,13 @@ class Settings(BaseModel):
     source: str | None = Field(default=None, exclude=True)
 
     @property
+    def base_dir(self) -> Path | None:
+        """The folder of the configuration file: path patterns are relative to it."""
+        if self.source is None or not self.source.endswith(".toml"):
+            return None
+        return Path(self.source).parent
+
+    @property
     def max_bytes(self) -> int:
         return self.max_file_size * 1024 * 1024
 

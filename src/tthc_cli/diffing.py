@@ -12,6 +12,7 @@ from tthc_cli.errors import CatalogLoadError
 from tthc_cli.loading import gc_paused
 from tthc_cli.matching import Decisions, Hint, Pair, match
 from tthc_cli.snapshot import LEVEL_ORDER, Side, SideProcedure, level_sort, load_side
+from tthc_cli.textnorm import nfc
 
 STATUSES = ("moved", "changed", "added", "removed", "unchanged")
 
@@ -74,6 +75,7 @@ class DiffResult:
     new: Side
     entries: list[DiffEntry]
     hints: list[Hint]
+    unused_decisions: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[CatalogLoadError]:
@@ -151,8 +153,21 @@ def _transition_order(key: str) -> tuple[int, int, str]:
 
 
 def _normal(field_name: str, value: Any) -> Any:
+    """The value as compared: NFC text (decomposed accents are no change), unordered lists
+    sorted."""
+    value = _nfc_deep(value)
     if isinstance(value, list) and field_name in _UNORDERED:
         return sorted(value, key=repr)
+    return value
+
+
+def _nfc_deep(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_deep(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _nfc_deep(item) for key, item in value.items()}
     return value
 
 
@@ -234,7 +249,9 @@ def diff_sides(
             )
         )
     entries.sort(key=lambda e: (STATUSES.index(e.status), e.transition, e.code, e.name))
-    return DiffResult(old=old, new=new, entries=entries, hints=matching.hints)
+    return DiffResult(
+        old=old, new=new, entries=entries, hints=matching.hints, unused_decisions=matching.unused
+    )
 
 
 def diff_paths(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,10 +10,19 @@ from pathlib import Path
 from tthc_cli.config import Settings
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.findings import Finding, Severity
-from tthc_cli.loading import Document, discover, gc_paused, iter_items, load_document
+from tthc_cli.loading import (
+    Document,
+    discover,
+    gc_paused,
+    iter_items,
+    load_document,
+    path_matches,
+)
 from tthc_cli.rules import REGISTRY, Hit, Rule, RuleContext, matches
 
-_IGNORE = re.compile(r"#\s*tthc:\s*ignore(?P<file>-file)?(?:\[(?P<codes>[^\]]*)\])?")
+_IGNORE = re.compile(r"#\s*tthc:\s*ignore(?P<file>-file)?(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE)
+# A file that does not parse has not been checked: that is never selected away or ignored.
+ALWAYS_ON = frozenset({"TT001"})
 
 
 @dataclass
@@ -50,8 +58,11 @@ def enabled_rules(settings: Settings) -> list[Rule]:
     return [
         rule
         for rule in REGISTRY
-        if any(matches(rule, s) for s in settings.select)
-        and not any(matches(rule, s) for s in settings.ignore)
+        if rule.code in ALWAYS_ON
+        or (
+            any(matches(rule, s) for s in settings.select)
+            and not any(matches(rule, s) for s in settings.ignore)
+        )
     ]
 
 
@@ -75,6 +86,8 @@ class _Ignores:
     file_all: bool
 
     def covers(self, rule: Rule, line: int) -> bool:
+        if rule.code in ALWAYS_ON:
+            return False
         if self.file_all:
             return True
         if self.whole_file and any(matches(rule, s) for s in self.whole_file):
@@ -95,6 +108,8 @@ def _ignores(doc: Document) -> _Ignores:
         if "tthc:" not in line:
             continue
         for match in _IGNORE.finditer(line):
+            if not _outside_quotes(line, match.start()):
+                continue  # "… # tthc: ignore" inside a quoted value is text, not a comment
             codes_text = match.group("codes")
             codes = (
                 frozenset(c.strip() for c in codes_text.split(",") if c.strip())
@@ -111,12 +126,30 @@ def _ignores(doc: Document) -> _Ignores:
     return _Ignores(by_line, frozenset(whole) if whole else None, file_all)
 
 
+def _outside_quotes(line: str, end: int) -> bool:
+    """Whether position end of a YAML line is outside any quoted scalar (a rough but safe
+    reading: quotes before it are balanced, counting '' and \\" escapes)."""
+    before = line[:end]
+    doubles = before.replace('\\"', "").count('"')
+    singles = before.replace("''", "").count("'") if doubles % 2 == 0 else 0
+    return doubles % 2 == 0 and singles % 2 == 0 and (end == 0 or before[-1].isspace())
+
+
 def _per_file(settings: Settings, path: str) -> list[str]:
     selected: list[str] = []
     for pattern, codes in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+        if path_matches(path, [pattern], settings.base_dir):
             selected.extend(codes)
     return selected
+
+
+def _crash(rule: Rule, exc: Exception) -> Hit:
+    return Hit(
+        f"rule {rule.code} could not check this file ({type(exc).__name__}: {exc}); "
+        "please report it",
+        1,
+        1,
+    )
 
 
 def check_documents(
@@ -151,12 +184,18 @@ def check_documents(
     for doc in docs:
         for rule in rules:
             if rule.check is not None:
-                for hit in rule.check(doc, ctx):
-                    emit(rule, doc, hit)
+                try:
+                    for hit in rule.check(doc, ctx):
+                        emit(rule, doc, hit)
+                except Exception as exc:
+                    emit(rule, doc, _crash(rule, exc))
     for rule in rules:
-        if rule.check_project is not None:
-            for hit in rule.check_project(docs, ctx):
-                emit(rule, hit.doc if hit.doc is not None else docs[0], hit)
+        if rule.check_project is not None and docs:
+            try:
+                for hit in rule.check_project(docs, ctx):
+                    emit(rule, hit.doc if hit.doc is not None else docs[0], hit)
+            except Exception as exc:
+                emit(rule, docs[0], _crash(rule, exc))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -168,7 +207,7 @@ def validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResul
 
 
 def _validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResult:
-    discovery = discover(paths, exclude=settings.exclude)
+    discovery = discover(paths, exclude=settings.exclude, base=settings.base_dir)
     result = ValidationResult(load_errors=list(discovery.errors), rules=enabled_rules(settings))
     docs: list[Document] = []
     for path in discovery.files:

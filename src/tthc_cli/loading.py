@@ -6,7 +6,7 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -107,7 +107,20 @@ class Discovery:
     errors: list[CatalogLoadError]
 
 
-def discover(paths: Sequence[Path], *, exclude: Iterable[str] = ()) -> Discovery:
+def path_matches(path: Path | str, patterns: Iterable[str], base: Path | None = None) -> bool:
+    """Whether a glob pattern matches the path as shown, relative to base (the folder of the
+    configuration file, so patterns mean the same from any working directory), or its name."""
+    path = Path(path)
+    forms = {path.as_posix(), path.name}
+    if base is not None:
+        with suppress(ValueError, OSError):
+            forms.add(path.resolve().relative_to(base.resolve()).as_posix())
+    return any(fnmatch.fnmatch(form, pattern) for pattern in patterns for form in forms)
+
+
+def discover(
+    paths: Sequence[Path], *, exclude: Iterable[str] = (), base: Path | None = None
+) -> Discovery:
     """Expand files and folders into catalog files, sorted, without following symlink loops."""
     patterns = tuple(exclude)
     files: list[Path] = []
@@ -115,10 +128,15 @@ def discover(paths: Sequence[Path], *, exclude: Iterable[str] = ()) -> Discovery
     seen: set[Path] = set()
     for root in paths:
         if not root.exists():
-            errors.append(CatalogLoadError(root, "no such file or directory"))
+            reason = (
+                "broken or looping symbolic link"
+                if root.is_symlink()
+                else ("no such file or directory")
+            )
+            errors.append(CatalogLoadError(root, reason))
             continue
         if root.is_dir():
-            found = [p for p in _walk(root) if not _excluded(p, patterns)]
+            found = [p for p in _walk(root, errors) if not path_matches(p, patterns, base)]
             if not found:
                 errors.append(
                     CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
@@ -134,9 +152,20 @@ def discover(paths: Sequence[Path], *, exclude: Iterable[str] = ()) -> Discovery
     return Discovery(files=files, errors=errors)
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:
+        # A folder that cannot be listed must not be skipped silently.
+        where = exc.filename if exc.filename is not None else root
+        reason = (
+            "permission denied"
+            if isinstance(exc, PermissionError)
+            else (f"cannot read folder: {exc.strerror or exc}")
+        )
+        errors.append(CatalogLoadError(where, reason))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
         try:
             st = os.stat(dirpath)
         except OSError:
@@ -149,15 +178,8 @@ def _walk(root: Path) -> Iterator[Path]:
         visited.add(ident)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.endswith(CATALOG_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(CATALOG_SUFFIXES) and not name.startswith("."):
                 yield Path(dirpath) / name
-
-
-def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
-    if not patterns:
-        return False
-    text = path.as_posix()
-    return any(fnmatch.fnmatch(text, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
 
 
 def iter_items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:

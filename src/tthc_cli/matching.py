@@ -11,7 +11,7 @@ maximizes the total similarity is chosen. Close pairs that were not made are kep
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.snapshot import SideProcedure
-from tthc_cli.textnorm import fold_key, procedure_name_key
+from tthc_cli.textnorm import fold_key, has_vietnamese_diacritics, procedure_name_key
 
 MIN_NAME_SCORE = 70.0
 HINT_SCORE = 80.0
@@ -85,6 +85,7 @@ class Matching:
     removed: list[SideProcedure]
     added: list[SideProcedure]
     hints: list[Hint]
+    unused: list[str] = field(default_factory=list)
 
 
 def _refers(procedure: SideProcedure, ref: str) -> bool:
@@ -121,6 +122,7 @@ def match(
     def forbidden(a: SideProcedure, b: SideProcedure) -> bool:
         return any(_refers(a, x) and _refers(b, y) for x, y in decisions.forbid)
 
+    unused: list[str] = []
     # Stage 0: the reviewer's pinned pairs.
     for ref_old, ref_new in decisions.pin:
         a = next((p for p in old_left if _refers(p, ref_old)), None)
@@ -129,6 +131,12 @@ def match(
             pairs.append(Pair(a, b, "pinned", 100.0))
             old_left.remove(a)
             new_left.remove(b)
+        else:
+            missing = ref_old if a is None else ref_new
+            unused.append(f"pair {ref_old} → {ref_new}: {missing!r} names no procedure left")
+    for ref_old, ref_new in decisions.forbid:
+        if not any(_refers(p, ref_old) for p in old) or not any(_refers(p, ref_new) for p in new):
+            unused.append(f"forbid {ref_old} → {ref_new}: names no procedure on its side")
 
     # Stage 1: the national code (the local suffix .000.00.00.Hxx does not count).
     by_code = {p.national: p for p in new_left if p.national is not None}
@@ -156,10 +164,7 @@ def match(
     for olds, news in groups.values():
         if not olds or not news:
             continue
-        weights = [
-            [fuzz.ratio(a.name_key, b.name_key) if not forbidden(a, b) else 0.0 for b in news]
-            for a in olds
-        ]
+        weights = [[_weight(a, b, forbidden) for b in news] for a in olds]
         for i, j in assign(weights):
             if weights[i][j] >= MIN_NAME_SCORE:
                 pairs.append(Pair(olds[i], news[j], "name", round(weights[i][j], 1)))
@@ -167,7 +172,35 @@ def match(
                 paired_new.add(id(news[j]))
     removed = [a for a in still_old if id(a) not in paired_old]
     added = [b for b in still_new if id(b) not in paired_new]
-    return Matching(pairs=pairs, removed=removed, added=added, hints=_hints(removed, added))
+    return Matching(
+        pairs=pairs, removed=removed, added=added, hints=_hints(removed, added), unused=unused
+    )
+
+
+def _weight(
+    a: SideProcedure,
+    b: SideProcedure,
+    forbidden: Callable[[SideProcedure, SideProcedure], bool],
+) -> float:
+    """Name similarity of an allowed pair; 0 for a pair that must not be made.
+
+    Two names that both carry diacritics must have the same content words with their marks:
+    "Miễn tiền thuê đất" (rent) and "Miễn tiền thuế đất" (tax) are different procedures. Only a
+    name typed without any diacritics may match through the folded words.
+    """
+    if forbidden(a, b):
+        return 0.0
+    if (
+        has_vietnamese_diacritics(a.name)
+        and has_vietnamese_diacritics(b.name)
+        and _content(a.name_key) != _content(b.name_key)
+    ):
+        return 0.0
+    return fuzz.ratio(a.name_key, b.name_key)
+
+
+def _content(name_key: str) -> tuple[str, ...]:
+    return tuple(word for word in name_key.split() if word not in FUNCTION_WORDS)
 
 
 def _hints(removed: Sequence[SideProcedure], added: Sequence[SideProcedure]) -> list[Hint]:
@@ -272,6 +305,8 @@ def load_decisions(path: Path) -> Decisions:
         where = ".".join(str(p) for p in detail["loc"]) if detail else ""
         line = doc.pos(tuple(detail["loc"]))[0] if detail else None
         message = f"invalid decisions file ({where}: {detail['msg']})" if detail else "invalid"
+        if detail is not None and isinstance(detail["input"], int | float):
+            message += '; write codes in quotes, e.g. old: "1.008903"'
         raise CatalogLoadError(doc.path, message, line=line)
     return Decisions(
         pin=[(p.old, p.new) for p in model.pairs],

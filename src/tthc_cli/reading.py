@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 from tthc_cli.errors import CatalogLoadError
@@ -27,13 +28,19 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     so the user knows what to re-save; nothing is guessed silently.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
     except FileNotFoundError:
         raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
     except PermissionError:
         raise CatalogLoadError(path, "permission denied") from None
     except OSError as exc:
         raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CatalogLoadError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or a device would block or never end.
+        raise CatalogLoadError(path, "not a regular file (a pipe, socket or device)")
     if size > max_bytes:
         raise CatalogLoadError(
             path,
@@ -80,7 +87,9 @@ def decode(data: bytes, path: Path | str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, like every other position tthc reports.
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         bad = data[exc.start : exc.start + 4].hex(" ")
         raise CatalogLoadError(
             path,

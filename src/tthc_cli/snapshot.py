@@ -10,7 +10,7 @@ from typing import Any
 
 from tthc_cli.codes import is_procedure_code, national_part
 from tthc_cli.errors import CatalogLoadError
-from tthc_cli.loading import Document, discover, gc_paused, load_document
+from tthc_cli.loading import Document, discover, gc_paused, iter_items, load_document
 from tthc_cli.reading import DEFAULT_MAX_BYTES
 from tthc_cli.textnorm import procedure_name_key
 
@@ -83,14 +83,19 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
             side.errors.append(CatalogLoadError(doc.path, problem[0], line=problem[1]))
             continue
         if doc.kind == "procedure-catalog":
+            side.errors.extend(_schema_errors(doc))
             docs.append(doc)
     side.files = len(docs)
+    if not docs and discovery.files and not side.errors:
+        side.errors.append(
+            CatalogLoadError(side.label, "holds no procedure catalogs (kind: procedure-catalog)")
+        )
     _collect(side, docs)
     return side
 
 
 def _problem(doc: Document) -> tuple[str, int] | None:
-    """Why a file cannot take part in a diff (None when it can, or is simply not a catalog)."""
+    """Why a whole file cannot take part in a diff (None when it can, or is not a catalog)."""
     if not doc.parsed.ok:
         issue = doc.parsed.issues[-1]
         return (issue.message, issue.line)
@@ -98,25 +103,46 @@ def _problem(doc: Document) -> tuple[str, int] | None:
         return ("not a tthc catalog (no known `kind`); run `tthc validate` on it", 1)
     if doc.kind != "procedure-catalog":
         return None
-    _, error = doc.validated()
-    if error is not None:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return (
-            f"not a valid procedure catalog ({where}: {first['msg']}); run `tthc validate` on it",
-            1,
-        )
+    data = doc.data
+    if data.get("level") not in LEVEL_ORDER:
+        return ("the catalog has no valid `level` (tinh, huyen or xa)", doc.pos(("level",))[0])
+    if not isinstance(data.get("procedures"), list):
+        return ("the catalog has no `procedures` list", doc.pos(("procedures",))[0])
     return None
+
+
+def _schema_errors(doc: Document) -> list[CatalogLoadError]:
+    """Schema problems of an otherwise usable catalog, one line each, at their real line.
+
+    The procedures that are fine are still compared: one bad value must not make a whole
+    file's procedures look removed.
+    """
+    _, error = doc.validated()
+    if error is None:
+        return []
+    problems = []
+    for detail in error.errors(include_url=False)[:5]:
+        loc = tuple(detail["loc"])
+        where = ".".join(str(part) for part in loc)
+        problems.append(
+            CatalogLoadError(
+                doc.path,
+                f"{where}: {detail['msg']} (run `tthc validate` on it)",
+                line=doc.pos(loc)[0],
+            )
+        )
+    return problems
 
 
 def _collect(side: Side, docs: Sequence[Document]) -> None:
     by_key: dict[str, SideProcedure] = {}
     for doc in docs:
-        data = doc.data
-        level = str(data["level"])
-        for index, item in enumerate(data["procedures"]):
-            code = str(item["code"]).strip()
-            name = str(item["name"])
+        level = str(doc.data["level"])
+        for index, item in iter_items(doc, "procedures"):
+            code, name = item.get("code"), item.get("name")
+            if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
+                continue  # reported by _schema_errors
+            code = code.strip()
             key = (
                 national_part(code)
                 if is_procedure_code(code)

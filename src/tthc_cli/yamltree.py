@@ -32,7 +32,11 @@ Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
 
 MAX_DEPTH = 256
-MAX_NODES = 2_000_000
+# A catalog of all 2,239 national procedures with every field is about 300,000 values; a file
+# with more (or aliases expanding to more) is refused before it costs gigabytes.
+MAX_NODES = 1_000_000
+# More digits than any code or amount has; Python refuses to parse very long integers anyway.
+MAX_INT_DIGITS = 30
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -94,9 +98,11 @@ def resolve_plain(value: str) -> Any:
         return False
     if value[0] in _NUMERIC_START:
         if _INT.fullmatch(value):
-            return int(value)
+            return int(value) if len(value.lstrip("+-")) <= MAX_INT_DIGITS else value
         if _FLOAT.fullmatch(value):
             return float(value)
+        if len(value) > MAX_INT_DIGITS:
+            return value
         if _OCT.fullmatch(value):
             return int(value[2:], 8)
         if _HEX.fullmatch(value):
@@ -146,6 +152,13 @@ _NO_KEY: Any = object()
 
 def parse(text: str) -> ParsedYaml:
     """Parse one YAML document; problems are returned as issues, never raised."""
+    out = _parse(text)
+    if any(ch in text for ch in _YAML11_BREAKS):
+        _remap_positions(out, text)
+    return out
+
+
+def _parse(text: str) -> ParsedYaml:
     out = ParsedYaml()
     value_pos = out.value_pos
     key_pos = out.key_pos
@@ -168,6 +181,8 @@ def parse(text: str) -> ParsedYaml:
                 event: Any = get_event()
             except yaml.MarkedYAMLError as exc:
                 raise _Abort(_syntax_issue(exc, text)) from None
+            except yaml.reader.ReaderError as exc:
+                raise _Abort(_reader_issue(exc, text)) from None
             except yaml.YAMLError as exc:
                 raise _Abort(YamlIssue("syntax", str(exc).strip(), 1, 1)) from None
             if event is None:
@@ -190,6 +205,8 @@ def parse(text: str) -> ParsedYaml:
                     is_string = True
                 anchor = event.anchor
                 nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Abort(_too_many(mark))
             elif etype is map_t or etype is seq_t:
                 mark = event.start_mark
                 tag = event.tag
@@ -199,6 +216,8 @@ def parse(text: str) -> ParsedYaml:
                 anchor = event.anchor
                 is_container = True
                 nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Abort(_too_many(mark))
                 if len(stack) >= MAX_DEPTH:
                     raise _Abort(
                         YamlIssue(
@@ -282,7 +301,7 @@ def parse(text: str) -> ParsedYaml:
                                 YamlIssue(
                                     "duplicate-key",
                                     f"key {key!r} appears twice in this mapping (first at line "
-                                    f"{first[0]}); most tools would silently keep only the last",
+                                    f"{first[0]}); tools disagree on which value counts",
                                     line,
                                     column,
                                 )
@@ -325,6 +344,57 @@ def parse(text: str) -> ParsedYaml:
             dispose()
     out.data = root
     return out
+
+
+def _too_many(mark: Any) -> YamlIssue:
+    return YamlIssue(
+        "depth",
+        f"more than {MAX_NODES:,} values in one file (split it, or it is not a catalog); "
+        "parsing stopped",
+        mark.line + 1,
+        mark.column + 1,
+    )
+
+
+def _reader_issue(exc: yaml.reader.ReaderError, text: str) -> YamlIssue:
+    """A character YAML does not allow, at its real line and column."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    # libyaml counts UTF-8 bytes here; lines and columns are counted in characters.
+    index = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = exc.character
+    shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+    return YamlIssue("syntax", f"character {shown} is not allowed in YAML text", line, column)
+
+
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _remap_positions(out: ParsedYaml, text: str) -> None:
+    """libyaml takes NEL, LS and PS for line breaks (YAML 1.1); editors and GitHub do not.
+
+    Only for the rare text that holds them: move every position back to real lines.
+    """
+    import bisect
+    import re as _re
+
+    libyaml_starts = [0] + [m.end() for m in _re.finditer(r"\r\n|[\n\r\x85\u2028\u2029]", text)]
+    real_starts = [0] + [m.end() for m in _re.finditer(r"\r\n|[\n\r]", text)]
+
+    def fix(line: int, column: int) -> Pos:
+        if line - 1 >= len(libyaml_starts):
+            return (line, column)
+        index = libyaml_starts[line - 1] + column - 1
+        real = bisect.bisect_right(real_starts, index) - 1
+        return (real + 1, index - real_starts[real] + 1)
+
+    for table in (out.value_pos, out.key_pos):
+        for key, (line, column) in table.items():
+            table[key] = fix(line, column)
+    for ref in out.strings:
+        ref.line, ref.column = fix(ref.line, ref.column)
+    out.issues = [YamlIssue(i.kind, i.message, *fix(i.line, i.column)) for i in out.issues]
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:

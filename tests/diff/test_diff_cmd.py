@@ -133,3 +133,28 @@ def test_text_report_opens_with_the_matrix(tmp_path: Path) -> None:
     out = result.stdout
     assert out.index("before \\ after") < out.index("ADDED")
     assert "Not paired, but close" not in out or "~" in out
+
+
+def test_unknown_field_is_a_usage_error(tmp_path: Path) -> None:
+    a, b = files(tmp_path, OLD, NEW)
+    result = runner.invoke(app, ["diff", a, b, "--field", "time-limit"])
+    assert result.exit_code == 2
+    assert "did you mean `time_limit`?" in result.stderr
+
+
+def test_unquoted_code_in_decisions_gets_a_hint(tmp_path: Path) -> None:
+    a, b = files(tmp_path, OLD, NEW)
+    decisions = tmp_path / "pairs.yaml"
+    decisions.write_text('kind: diff-decisions\npairs: [{old: 1.008903, new: "1.013225"}]\n')
+    result = runner.invoke(app, ["diff", a, b, "--decisions", str(decisions)])
+    assert result.exit_code == 2
+    assert "write codes in quotes" in result.stderr
+
+
+def test_decisions_naming_nothing_are_warned_about(tmp_path: Path) -> None:
+    a, b = files(tmp_path, OLD, NEW)
+    decisions = tmp_path / "pairs.yaml"
+    decisions.write_text('kind: diff-decisions\npairs: [{old: "9.999999", new: "1.013225"}]\n')
+    result = runner.invoke(app, ["diff", a, b, "--decisions", str(decisions)])
+    assert "warning:" in result.stderr
+    assert "names no procedure" in result.stderr

@@ -193,3 +193,36 @@ def test_shipped_da_nang_tells_the_transfer_story() -> None:
     moved_codes = {e.code for e in result.entries if e.status == "moved"}
     assert {"2.000806", "2.000528", "1.001612", "2.000992"} <= moved_codes
     assert "1.013225" in {e.code for e in result.entries if e.status == "added"}
+
+
+def test_decomposed_accents_are_no_change(tmp_path: Path) -> None:
+    import unicodedata
+
+    a = write(tmp_path, "a.yaml", catalog([{**KHAI_SINH, "agency": "Ủy ban nhân dân cấp xã"}]))
+    nfd = unicodedata.normalize("NFD", "Ủy ban nhân dân cấp xã")
+    b = write(tmp_path, "b.yaml", catalog([{**KHAI_SINH, "agency": nfd}]))
+    assert [e.status for e in diff_paths([a], [b]).entries] == ["unchanged"]
+
+
+def test_one_bad_value_does_not_drop_the_other_procedures(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", catalog([KHAI_SINH, {**KET_HON_NN, "online": "full"}]))
+    b = write(tmp_path, "b.yaml", catalog([KHAI_SINH, {**KET_HON_NN, "online": "toàn trình"}]))
+    result = diff_paths([a], [b])
+    assert {e.code: e.status for e in result.entries} == {
+        "1.001193": "unchanged",
+        "2.000806": "changed",
+    }
+    assert [(Path(e.path).name, e.line) for e in result.errors] == [("b.yaml", 15)]
+    assert result.exit_code() == 2
+
+
+def test_a_side_without_procedure_catalogs_is_trouble(tmp_path: Path) -> None:
+    units = write(
+        tmp_path,
+        "units.yaml",
+        "kind: units\nprovince: {code: '48', name: X}\neffective: 2025-07-01\ncommunes: []\n",
+    )
+    b = write(tmp_path, "b.yaml", catalog([KHAI_SINH]))
+    result = diff_paths([units], [b])
+    assert result.exit_code() == 2
+    assert "holds no procedure catalogs" in result.errors[0].message

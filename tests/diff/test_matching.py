@@ -185,3 +185,21 @@ def test_assign_matches_brute_force(weights: list[list[int]]) -> None:
     pairs = assign(weights)
     assert len(pairs) == size
     assert sum(weights[i][j] for i, j in pairs) == best
+
+
+def test_names_differing_by_a_tone_mark_are_different_procedures() -> None:
+    result = match(
+        [proc("9.000001", "Miễn tiền thuê đất")], [proc("9.000002", "Miễn tiền thuế đất")]
+    )
+    assert result.pairs == []
+
+
+def test_a_name_typed_without_diacritics_still_pairs() -> None:
+    result = match([proc("9.000001", "Dang ky khai sinh")], [proc("9.000002", "Đăng ký khai sinh")])
+    assert [p.match for p in result.pairs] == ["name"]
+
+
+def test_decisions_that_name_nothing_are_reported() -> None:
+    decisions = Decisions(pin=[("9.999999", "1.001193")], forbid=[("x", "y")])
+    result = match([proc("1.001193", "A")], [proc("1.001193", "A")], decisions)
+    assert len(result.unused) == 2

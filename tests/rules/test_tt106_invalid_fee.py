@@ -17,7 +17,6 @@ def _with_fees(fees: str) -> str:
         "[]",
         "[{name: Lệ phí, amount: 8000}]",
         "[{name: Lệ phí, amount: 0}]",
-        "[{name: Lệ phí, amount: 8000.0}]",
         "[{name: Lệ phí, note: Do HĐND tỉnh quy định}]",
     ],
 )
@@ -30,8 +29,23 @@ def test_negative_and_fractional_amounts() -> None:
     assert hits(text, "TT106") == [(11, 35), (11, 63)]
     assert messages(text, "TT106") == [
         "fee amount -8000 is negative",
-        "fee amount 8000.5 is not a whole number of đồng",
+        "fee amount 8000.5 is not written as a whole number of đồng",
     ]
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        (
+            "50.000",
+            "fee amount 50.000 is read as 50 đồng; if the dots separate thousands, write 50000",
+        ),
+        ("8000.0", "fee amount 8000.0 is not written as a whole number of đồng"),
+        ("1.5e4", "fee amount 1.5e4 is not written as a whole number of đồng"),
+    ],
+)
+def test_amounts_written_with_a_decimal_point(amount: str, message: str) -> None:
+    assert messages(_with_fees(f"[{{name: Lệ phí, amount: {amount}}}]"), "TT106") == [message]
 
 
 def test_negative_fraction_is_reported_once_as_negative() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -63,13 +64,15 @@ def step_summary(result: ValidationResult) -> str:
 class GithubReporter:
     def render(self, result: ValidationResult, console: Console) -> None:
         ordered = sorted(result.findings, key=lambda f: (f.severity.rank, f.sort_key()))
-        shown = ordered[:MAX_ANNOTATIONS]
-        out = [annotation(f) for f in shown]
-        for error in result.load_errors:
+        out = []
+        # Unreadable files first: they count against GitHub's ten, and matter most.
+        for error in result.load_errors[:MAX_ANNOTATIONS]:
             props = f"file={escape_property(error.path)}"
             if error.line is not None:
                 props += f",line={error.line}"
             out.append(f"::error {props},title=unreadable file::{escape_data(error.message)}")
+        shown = ordered[: max(0, MAX_ANNOTATIONS - len(out))]
+        out += [annotation(f) for f in shown]
         left = len(ordered) - len(shown)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if left:
@@ -83,5 +86,8 @@ class GithubReporter:
         )
         write_raw(console, "\n".join(out) + "\n")
         if summary_path:
-            with Path(summary_path).open("a", encoding="utf-8") as handle:
-                handle.write(step_summary(result))
+            try:
+                with Path(summary_path).open("a", encoding="utf-8") as handle:
+                    handle.write(step_summary(result))
+            except OSError as exc:
+                sys.stderr.write(f"warning: cannot write the step summary {summary_path}: {exc}\n")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 from rich.console import Console
 
@@ -35,9 +37,10 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def fingerprint(finding: Finding, line_text: str = "") -> str:
-    """Stable across runs and unrelated edits: rule, file, message and the line's own text."""
-    material = "\x1f".join([finding.rule, finding.file, finding.message, line_text.strip()])
+def fingerprint(finding: Finding, occurrence: int = 0) -> str:
+    """Stable across runs and edits elsewhere in the file: rule, file, message, and which
+    occurrence of that same message in the file it is (so equal messages stay distinct)."""
+    material = "\x1f".join([finding.rule, finding.file, finding.message, str(occurrence)])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
@@ -45,7 +48,11 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
     rules = list(REGISTRY)
     index = {rule.code: number for number, rule in enumerate(rules)}
     results = []
+    seen: Counter[tuple[str, str, str]] = Counter()
     for finding in result.findings:
+        same = (finding.rule, finding.file, finding.message)
+        occurrence = seen[same]
+        seen[same] += 1
         results.append(
             {
                 "ruleId": finding.rule,
@@ -55,7 +62,10 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": {
+                                "uri": quote(finding.file),
+                                "uriBaseId": "%SRCROOT%",
+                            },
                             "region": {
                                 "startLine": finding.line,
                                 "startColumn": finding.column,
@@ -63,14 +73,14 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
                         }
                     }
                 ],
-                "partialFingerprints": {"tthcFinding/v1": fingerprint(finding)},
+                "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
             }
         )
     notifications = [
         {
             "level": "error",
             "message": {"text": error.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(error.path)}}}],
         }
         for error in result.load_errors
     ]

@@ -2,8 +2,10 @@
 
 ## What it does
 Reports YAML syntax errors (unclosed brackets, tabs used for indentation, unterminated quotes,
-invalid escapes), more than one document in a file, aliases that refer to nothing, alias
-expansion past two million values (an "alias bomb") and nesting deeper than 256 levels.
+invalid escapes, control characters), more than one document in a file, aliases that refer to
+nothing, more than a million values (aliases expanded: an "alias bomb" stops here) and nesting
+deeper than 256 levels. This rule cannot be switched off: a file that does not parse has not
+been checked at all.
 
 ## Why it matters
 Nothing else in the file can be checked until it parses. Hostile constructs are stopped

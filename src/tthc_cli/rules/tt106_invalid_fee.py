@@ -1,7 +1,9 @@
 """A fee amount is negative or not a whole number of đồng.
 
 ## What it does
-Checks `amount` in every entry of `fees`: it must be a whole number of VND, zero or more.
+Checks `amount` in every entry of `fees`: it must be a whole number of VND, zero or more,
+written as an integer. `50.000` is reported: YAML reads it as 50 (a decimal point), while in
+Vietnamese it means fifty thousand; `8000.0` and `1.5e4` are reported too.
 An amount set elsewhere (by the provincial People's Council) is written as a `note` with no
 `amount`.
 
@@ -46,7 +48,25 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             if isinstance(amount, bool) or not isinstance(amount, int | float):
                 continue
             path = ("procedures", index, "fees", number, "amount")
+            written = doc.parsed.plain_numbers.get(path, repr(amount))
             if amount < 0:
-                yield Hit(f"fee amount {amount:g} is negative", *doc.pos(path))
-            elif isinstance(amount, float) and not amount.is_integer():
-                yield Hit(f"fee amount {amount:g} is not a whole number of đồng", *doc.pos(path))
+                yield Hit(f"fee amount {written} is negative", *doc.pos(path))
+            elif isinstance(amount, float) and _thousands(written):
+                # Vietnamese writes 50.000 for fifty thousand; YAML reads fifty.
+                digits = written.replace(".", "")
+                yield Hit(
+                    f"fee amount {written} is read as {amount:g} đồng; if the dots separate "
+                    f"thousands, write {int(digits)}",
+                    *doc.pos(path),
+                )
+            elif isinstance(amount, float):
+                yield Hit(
+                    f"fee amount {written} is not written as a whole number of đồng",
+                    *doc.pos(path),
+                )
+
+
+def _thousands(written: str) -> bool:
+    """50.000 or 1.200.000: dots between groups of three digits."""
+    head, *groups = written.lstrip("-").split(".")
+    return bool(groups) and head.isdigit() and all(len(g) == 3 and g.isdigit() for g in groups)

@@ -1,0 +1,344 @@
+"""Find hamlet and street names that collide in a commune (streets also across a province).
+
+Names are parsed into type word, number, date and the rest (placenames.py); `compare` decides
+each pair. Only candidates are compared, never every pair: names are blocked by scope (commune
+or province), then by their folded core (same number, date and letters without diacritics),
+by their sorted words (word order), and by their words with one syllable left open (close
+spellings). Duplicate pairs are joined into groups; similar pairs make `similar` groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tthc_cli.namelists import NameEntry, NameList
+from tthc_cli.placenames import PlaceName, Verdict, compare, format_name, parse_name
+from tthc_cli.textnorm import match_key
+
+# A block larger than this is not searched for close spellings (the pairs would be too many
+# and close spellings in such a crowd are noise); exact and folded blocks are always searched.
+MAX_FUZZY_BLOCK = 400
+
+# Numbered routes run through many communes: the same route in two communes is one road.
+ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hương lộ", "đường huyện"})
+_SAME_SPELLING = Verdict("duplicate", "same-spelling", "the same name, spelt the same way")
+
+_TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Member:
+    entry: NameEntry
+    parsed: PlaceName
+
+
+@dataclass
+class Suggestion:
+    member: Member
+    rename_to: str
+
+
+@dataclass
+class Group:
+    province: str
+    commune: str | None
+    commune_name: str | None
+    kind: str
+    verdict: str
+    codes: list[str]
+    reason: str
+    members: list[Member]
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+@dataclass
+class DedupeResult:
+    groups: list[Group]
+    names: int
+    communes: int
+    names_list: NameList
+
+    @property
+    def duplicate_groups(self) -> int:
+        return sum(1 for g in self.groups if g.verdict == "duplicate")
+
+    @property
+    def similar_groups(self) -> int:
+        return sum(1 for g in self.groups if g.verdict == "similar")
+
+    def exit_code(self, fail_on: str) -> int:
+        if self.names_list.errors:
+            return 2
+        if fail_on == "duplicate" and self.duplicate_groups:
+            return 1
+        if fail_on == "similar" and self.groups:
+            return 1
+        return 0
+
+
+class _Union:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def short_commune(name: str) -> str:
+    """`Xã Hòa Bắc` → `Hòa Bắc`."""
+    return _TYPE_WORD.sub("", name.strip()).strip() or name.strip()
+
+
+def _blocks(members: Sequence[Member]) -> Iterable[list[int]]:
+    """Index lists whose members may be compared: same folded core, same words in any order,
+    the same words but one."""
+    by_core: dict[Any, list[int]] = defaultdict(list)
+    by_words: dict[Any, list[int]] = defaultdict(list)
+    by_open: dict[Any, list[int]] = defaultdict(list)
+    for index, member in enumerate(members):
+        p = member.parsed
+        by_core[p.core_fold].append(index)
+        words = p.rest.split()
+        if len(words) >= 2:
+            by_words[(p.number, p.suffix, p.date, tuple(sorted(words)))].append(index)
+            for position in range(len(words)):
+                opened = (*words[:position], "*", *words[position + 1 :])
+                by_open[(p.number, p.suffix, p.date, opened)].append(index)
+    yield from (b for b in by_core.values() if len(b) > 1)
+    yield from (b for b in by_words.values() if len(b) > 1)
+    yield from (b for b in by_open.values() if 1 < len(b) <= MAX_FUZZY_BLOCK)
+
+
+def _pairs(members: Sequence[Member]) -> dict[tuple[int, int], Verdict]:
+    """Verdicts for the candidate pairs, between the first copies of distinct spellings."""
+    verdicts: dict[tuple[int, int], Verdict] = {}
+    for block in _blocks(members):
+        first: dict[str, int] = {}
+        for index in block:
+            first.setdefault(members[index].entry.name, index)
+        distinct = sorted(first.values())
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                if (a, b) in verdicts:
+                    continue
+                verdict = compare(members[a].parsed, members[b].parsed)
+                if verdict is not None:
+                    verdicts[(a, b)] = verdict
+    return verdicts
+
+
+def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    union = _Union(size)
+    touched: set[int] = set()
+    for a, b in edges:
+        union.union(a, b)
+        touched.update((a, b))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in sorted(touched):
+        groups[union.find(index)].append(index)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _reason(codes: Counter[str], texts: dict[str, str], scope: str) -> str:
+    parts = [texts[code] for code, _ in codes.most_common()]
+    reason = "; ".join(dict.fromkeys(parts))
+    if scope == "province":
+        reason += (
+            " (in different communes of the province: if it is one street running through "
+            "them, keep it; otherwise rename)"
+        )
+    return reason
+
+
+def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
+    verdicts = _pairs(members)
+    # The same spelling twice (Thôn 1 from two former communes) is the plainest duplicate.
+    copies: dict[str, list[int]] = defaultdict(list)
+    for index, member in enumerate(members):
+        copies[member.entry.name].append(index)
+    for indexes in copies.values():
+        for other in indexes[1:]:
+            verdicts[(indexes[0], other)] = _SAME_SPELLING
+    duplicate_edges = [k for k, v in verdicts.items() if v.verdict == "duplicate"]
+    similar_edges = [k for k, v in verdicts.items() if v.verdict == "similar"]
+    groups: list[Group] = []
+    dup_components = _components(len(members), duplicate_edges)
+    owner = {i: n for n, comp in enumerate(dup_components) for i in comp}
+    for component in dup_components:
+        codes: Counter[str] = Counter()
+        texts: dict[str, str] = {}
+        inside = set(component)
+        for (a, b), verdict in verdicts.items():
+            if a in inside and b in inside and verdict.verdict == "duplicate":
+                codes[verdict.code] += 1
+                texts[verdict.code] = verdict.reason
+        if not codes:
+            codes["same-after-normalization"] = 1
+            texts["same-after-normalization"] = "the same name"
+        groups.append(_group(members, component, "duplicate", codes, texts, scope, kind))
+    # Similar pairs between members that are not already in one duplicate group.
+    similar = [(a, b) for a, b in similar_edges if owner.get(a, -1 - a) != owner.get(b, -1 - b)]
+    for component in _components(len(members), similar):
+        codes = Counter()
+        texts = {}
+        inside = set(component)
+        for (a, b), verdict in verdicts.items():
+            if a in inside and b in inside and verdict.verdict == "similar":
+                codes[verdict.code] += 1
+                texts[verdict.code] = verdict.reason
+        groups.append(_group(members, component, "similar", codes, texts, scope, kind))
+    return groups
+
+
+def _group(
+    members: list[Member],
+    indexes: list[int],
+    verdict: str,
+    codes: Counter[str],
+    texts: dict[str, str],
+    scope: str,
+    kind: str,
+) -> Group:
+    chosen = [
+        members[i]
+        for i in sorted(indexes, key=lambda i: (members[i].entry.file, members[i].entry.line))
+    ]
+    first = chosen[0].entry
+    return Group(
+        province=first.province,
+        commune=first.commune if scope == "commune" else None,
+        commune_name=(first.commune_name or first.commune) if scope == "commune" else None,
+        kind=kind,
+        verdict=verdict,
+        codes=[code for code, _ in codes.most_common()],
+        reason=_reason(codes, texts, scope),
+        members=chosen,
+    )
+
+
+def _suggest(groups: list[Group], taken_by_commune: dict[tuple[str, str], set[Any]]) -> None:
+    """Rename suggestions for every member of a duplicate group but the first, each unique in
+    its commune: the former commune's name, else the next free number, else a counter."""
+    for group in groups:
+        if group.verdict != "duplicate":
+            continue
+        for member in group.members[1:]:
+            entry = member.entry
+            taken = taken_by_commune[(entry.province, entry.commune)]
+            for candidate in _candidates(member, taken, group.commune is None):
+                key = _taken_key(parse_name(candidate, entry.kind, ward=entry.ward))
+                if key not in taken:
+                    taken.add(key)
+                    group.suggestions.append(Suggestion(member, candidate))
+                    break
+
+
+def _taken_key(parsed: PlaceName) -> Any:
+    return parsed.core_fold
+
+
+def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterable[str]:
+    entry, parsed = member.entry, member.parsed
+    words = _display_rest(entry.name, parsed)
+    tag = None
+    if province_scope and (entry.commune_name or entry.commune):
+        tag = short_commune(entry.commune_name or entry.commune)
+    elif entry.origin:
+        tag = short_commune(entry.origin)
+    if tag:
+        if parsed.number is not None and not words and not province_scope:
+            yield format_name(parsed.type_word, tag, parsed.number, parsed.suffix)
+        else:
+            yield f"{entry.name.strip()} ({tag})"
+    if parsed.number is not None and parsed.number.isdigit():
+        # The next number after every one used by a name of the same words in the commune.
+        used = [
+            int(number)
+            for number, _, date, rest in taken
+            if rest == parsed.rest_fold and date is None and str(number).isdigit()
+        ]
+        start = max([int(parsed.number), *used]) + 1
+        for n in range(start, start + 50):
+            yield format_name(parsed.type_word, words, str(n), "")
+    for n in range(2, 100):
+        yield f"{entry.name.strip()} {n}"
+
+
+def _display_rest(name: str, parsed: PlaceName) -> str:
+    """The words of the name after its type word and without its number, as written."""
+    words = name.split()
+    if parsed.type_word:
+        count = len(parsed.type_word.split())
+        head = match_key(" ".join(words[:count]))
+        words = words[count:] if head == parsed.type_word else words[1:]
+    if parsed.number is not None:
+        words = [w for w in words if match_key(w).lstrip("0") != parsed.number]
+        words = [w for w in words if match_key(w) != "số"]
+    return " ".join(words)
+
+
+def find_duplicates(
+    names: NameList,
+    *,
+    street_scope: str = "province",
+    progress: Callable[[int, int], None] | None = None,
+) -> DedupeResult:
+    """Group colliding names; street_scope is "province" or "commune"."""
+    parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
+
+    def member(entry: NameEntry) -> Member:
+        key = (entry.name, entry.kind, entry.ward)
+        parsed = parsed_cache.get(key)
+        if parsed is None:
+            parsed = parse_name(entry.name, entry.kind, ward=entry.ward)
+            parsed_cache[key] = parsed
+        return Member(entry, parsed)
+
+    scopes: dict[tuple[str, ...], list[Member]] = defaultdict(list)
+    taken: dict[tuple[str, str], set[Any]] = defaultdict(set)
+    for entry in names.entries:
+        m = member(entry)
+        taken[(entry.province, entry.commune)].add(_taken_key(m.parsed))
+        if entry.kind == "street":
+            if street_scope == "province" and m.parsed.type_word not in ROUTE_TYPES:
+                scopes[("province", entry.province, "street")].append(m)
+            else:
+                scopes[("commune", entry.province, entry.commune, "street")].append(m)
+        else:
+            scopes[("commune", entry.province, entry.commune, "hamlet")].append(m)
+    groups: list[Group] = []
+    total = len(scopes)
+    for done, (key, members) in enumerate(sorted(scopes.items()), start=1):
+        if len(members) > 1:
+            groups += _scope_groups(members, key[0], key[-1])
+        if progress is not None:
+            progress(done, total)
+    _suggest(groups, taken)
+    groups.sort(
+        key=lambda g: (
+            g.province,
+            g.commune or "",
+            g.kind,
+            g.verdict != "duplicate",
+            g.members[0].entry.file,
+            g.members[0].entry.line,
+        )
+    )
+    return DedupeResult(
+        groups=groups,
+        names=len(names.entries),
+        communes=len(names.communes),
+        names_list=names,
+    )

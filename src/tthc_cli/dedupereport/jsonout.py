@@ -1,0 +1,65 @@
+"""JSON output of `tthc dedupe-names` (DESIGN.md shape, version 1; extra keys are additions)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+from tthc_cli.dedupe import DedupeResult, Group
+from tthc_cli.dedupereport.base import group_id
+
+
+def group_data(index: int, group: Group) -> dict[str, Any]:
+    province_scope = group.commune is None
+    members = []
+    for member in group.members:
+        entry = member.entry
+        item: dict[str, Any] = {
+            "name": entry.name,
+            "from": entry.origin,
+            "file": entry.file,
+            "line": entry.line,
+        }
+        if province_scope:
+            item["commune"] = entry.commune
+            item["commune_name"] = entry.commune_name or None
+        members.append(item)
+    return {
+        "id": group_id(index),
+        "province": group.province,
+        "commune": group.commune,
+        "commune_name": group.commune_name,
+        "kind": group.kind,
+        "verdict": group.verdict,
+        "reason": group.reason,
+        "reason_codes": group.codes,
+        "members": members,
+        "suggestions": [
+            {"name": s.member.entry.name, "from": s.member.entry.origin, "rename_to": s.rename_to}
+            for s in group.suggestions
+        ],
+    }
+
+
+def as_data(result: DedupeResult) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "groups": [group_data(index, group) for index, group in enumerate(result.groups)],
+        "summary": {
+            "communes": result.communes,
+            "names": result.names,
+            "duplicate_groups": result.duplicate_groups,
+            "similar_groups": result.similar_groups,
+        },
+        "errors": [
+            {"file": e.path, "line": e.line, "message": e.message} for e in result.names_list.errors
+        ],
+    }
+
+
+class JsonDedupeReporter:
+    def render(self, result: DedupeResult, console: Console) -> None:
+        console.file.write(json.dumps(as_data(result), ensure_ascii=False, indent=2) + "\n")
+        console.file.flush()

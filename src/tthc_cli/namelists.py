@@ -1,0 +1,262 @@
+"""Read hamlet and street names from units YAML files and from CSV/XLSX lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tthc_cli.codes import COMMUNE_CODE
+from tthc_cli.errors import CatalogLoadError
+from tthc_cli.loading import discover, gc_paused, iter_items, load_document
+from tthc_cli.textnorm import fold_key, match_key
+
+LIST_SUFFIXES = (".csv", ".xlsx")
+KINDS = ("hamlet", "street")
+COLUMNS = ("province", "commune", "kind", "name", "from")
+# Header spellings people use for the DESIGN.md columns (compared after fold_key).
+_HEADER_ALIASES = {
+    "province": "province",
+    "tinh": "province",
+    "tinh thanh pho": "province",
+    "commune": "commune",
+    "xa": "commune",
+    "xa phuong": "commune",
+    "kind": "kind",
+    "loai": "kind",
+    "name": "name",
+    "ten": "name",
+    "from": "from",
+    "tu": "from",
+    "xa cu": "from",
+    "thuoc xa cu": "from",
+}
+_KIND_ALIASES = {
+    "hamlet": "hamlet",
+    "thon": "hamlet",
+    "thon to dan pho": "hamlet",
+    "street": "street",
+    "duong": "street",
+    "duong pho": "street",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """One hamlet or street, with its commune and where it was read."""
+
+    province: str
+    commune: str
+    commune_name: str
+    kind: str
+    name: str
+    origin: str | None
+    file: str
+    line: int
+
+    @property
+    def ward(self) -> bool:
+        """A phường: there a bare "Tổ" is a tổ dân phố."""
+        return match_key(self.commune_name).startswith("phường")
+
+
+@dataclass
+class NameList:
+    entries: list[NameEntry] = field(default_factory=list)
+    errors: list[CatalogLoadError] = field(default_factory=list)
+    communes: set[tuple[str, str]] = field(default_factory=set)
+    files: int = 0
+
+
+def read_names(paths: Sequence[Path]) -> NameList:
+    """Every hamlet and street under paths; unreadable or invalid files become errors."""
+    with gc_paused():
+        return _read_names(paths)
+
+
+def _read_names(paths: Sequence[Path]) -> NameList:
+    result = NameList()
+    files: list[Path] = []
+    for root in paths:
+        if not root.exists():
+            result.errors.append(CatalogLoadError(root, "no such file or directory"))
+            continue
+        if root.is_file():
+            files.append(root)
+            continue
+        found = discover([root]).files
+        found += sorted(p for p in root.rglob("*") if p.suffix.lower() in LIST_SUFFIXES)
+        if not found:
+            result.errors.append(
+                CatalogLoadError(root, "no units files (*.yaml, *.csv, *.xlsx) in this folder")
+            )
+        files.extend(found)
+    for path in files:
+        try:
+            suffix = path.suffix.lower()
+            if suffix == ".csv":
+                _read_csv(path, result)
+            elif suffix == ".xlsx":
+                _read_xlsx(path, result)
+            else:
+                _read_units(path, result)
+        except CatalogLoadError as exc:
+            result.errors.append(exc)
+        except _Report:
+            # A report saved beside the lists (trung-ten.csv) must not break the next run.
+            continue
+    return result
+
+
+def _read_units(path: Path, result: NameList) -> None:
+    doc = load_document(path)
+    if not doc.parsed.ok:
+        issue = doc.parsed.issues[-1]
+        raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
+    if doc.kind != "units":
+        return  # procedure catalogs and decision files hold no names
+    _, error = doc.validated()
+    if error is not None:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        line = doc.pos(tuple(first["loc"]))[0]
+        raise CatalogLoadError(
+            doc.path,
+            f"not a valid units file ({where}: {first['msg']}); run `tthc validate` on it",
+            line=line,
+        )
+    result.files += 1
+    province = str(doc.data["province"]["code"])
+    for index, commune in iter_items(doc, "communes"):
+        code, name = str(commune["code"]), str(commune["name"])
+        result.communes.add((province, code))
+        for group, kind in (("hamlets", "hamlet"), ("streets", "street")):
+            for number, place in enumerate(commune.get(group) or []):
+                result.entries.append(
+                    NameEntry(
+                        province=province,
+                        commune=code,
+                        commune_name=name,
+                        kind=kind,
+                        name=str(place["name"]),
+                        origin=place.get("from"),
+                        file=doc.path,
+                        line=doc.pos(("communes", index, group, number))[0],
+                    )
+                )
+
+
+class _Report(Exception):
+    """The file is one of our own dedupe reports, not a list of names."""
+
+
+def _header(cells: Sequence[Any]) -> dict[str, int] | None:
+    """Column positions when these cells are the header row; None otherwise."""
+    if {"group", "verdict", "rename_to"} <= {str(c).strip() for c in cells if c is not None}:
+        raise _Report
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = _HEADER_ALIASES.get(fold_key(str(cell))) if cell is not None else None
+        if key is not None and key not in positions:
+            positions[key] = index
+    if {"commune", "kind", "name"} <= positions.keys():
+        return positions
+    return None
+
+
+def _rows_to_entries(
+    rows: Iterator[tuple[int, Sequence[Any]]], display: str, result: NameList
+) -> None:
+    positions: dict[str, int] | None = None
+    for line, cells in rows:
+        if positions is None:
+            positions = _header(cells)
+            if positions is None and line >= 5:
+                break
+            continue
+
+        header = positions
+
+        def get(column: str, cells: Sequence[Any] = cells, header: dict[str, int] = header) -> str:
+            index = header.get(column)
+            if index is None or index >= len(cells) or cells[index] is None:
+                return ""
+            return str(cells[index]).strip()
+
+        name = get("name")
+        if not name:
+            continue
+        kind_text = get("kind")
+        kind = _KIND_ALIASES.get(fold_key(kind_text))
+        if kind is None:
+            raise CatalogLoadError(
+                display,
+                f"unknown kind {kind_text!r} (use hamlet or street)",
+                line=line,
+            )
+        commune = get("commune")
+        province = get("province")
+        is_code = COMMUNE_CODE.fullmatch(commune) is not None
+        result.communes.add((province, commune))
+        result.entries.append(
+            NameEntry(
+                province=province,
+                commune=commune,
+                commune_name="" if is_code else commune,
+                kind=kind,
+                name=name,
+                origin=get("from") or None,
+                file=display,
+                line=line,
+            )
+        )
+    if positions is None:
+        raise CatalogLoadError(
+            display, f"no header row with the columns {', '.join(COLUMNS)} in the first rows"
+        )
+    result.files += 1
+
+
+def _read_csv(path: Path, result: NameList) -> None:
+    from tthc_cli.reading import display_path, read_text
+
+    display = display_path(path)
+    text = read_text(path)
+    # Only the delimiter is guessed (Excel in a Vietnamese locale saves with ";"); quoting is
+    # always the standard double quote, which sniffing gets wrong on apostrophes in names.
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+
+    def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except csv.Error as exc:
+            raise CatalogLoadError(display, f"malformed CSV: {exc}", line=reader.line_num) from None
+
+    _rows_to_entries(rows(), display, result)
+
+
+def _read_xlsx(path: Path, result: NameList) -> None:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
+
+    from tthc_cli.reading import display_path
+
+    display = display_path(path)
+    try:
+        # data_only: a formula cell gives its cached value, never a formula to evaluate.
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = ((number, row) for number, row in enumerate(sheet.iter_rows(values_only=True), 1))
+        _rows_to_entries(rows, display, result)
+    finally:
+        workbook.close()

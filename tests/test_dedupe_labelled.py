@@ -1,0 +1,84 @@
+"""compare() on the labelled set of real name pairs (tests/data/dedupe-labelled.csv).
+
+The set is built by `python -m benchmarks.labelled build` from real hamlet and street names (see
+benchmarks/labelled.py and benchmarks/README.md); `python -m benchmarks.labelled score` prints
+the same figures with the errors. A `duplicate` verdict is a predicted DUP; `similar` and no
+verdict are a predicted NOT.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # `benchmarks` sits beside `src`, outside the installed package
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.labelled import OUT, Pair, Score, read, score  # noqa: E402
+
+# Measured on the committed set (2026-11-22): precision 0.982, recall 0.946. The misses are known
+# gaps, each its own `how` in the set: a tone mark on the wrong vowel (Hòang / Hoàng, reported
+# `similar`), a Roman numeral after the name words (Vành Đai II / Vành Đai 2), a number word in
+# an all-ASCII name (KP Hai / KP 2); the false duplicates are a bare "Số 9" against "Quốc lộ 9".
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.94
+# Hows whose pairs the rules of DESIGN.md spell out (not the known gaps above): these must hold.
+KNOWN_GAPS = {
+    "tone on the wrong vowel",
+    "real: tone on the wrong vowel",
+    "Roman numeral after the name",
+    "real: Roman numeral after the name",
+    "real: bare 'Số N' vs numbered road",
+}
+
+
+@pytest.fixture(scope="module")
+def pairs() -> list[Pair]:
+    return read(OUT)
+
+
+@pytest.fixture(scope="module")
+def result(pairs: list[Pair]) -> Score:
+    return score(pairs)
+
+
+def test_the_set_is_well_formed(pairs: list[Pair]) -> None:
+    assert 1_000 <= len(pairs) <= 1_500
+    assert {p.label for p in pairs} == {"DUP", "NOT"}
+    assert {p.kind for p in pairs} == {"hamlet", "street"}
+    assert len({(p.a, p.b) for p in pairs}) == len(pairs)
+    assert sum(p.source == "DOMAIN A4" for p in pairs) == 40
+
+
+def test_precision_and_recall_of_duplicate(result: Score) -> None:
+    assert result.precision >= MIN_PRECISION, result.errors
+    assert result.recall >= MIN_RECALL, result.errors
+
+
+def test_no_domain_a4_not_pair_is_a_duplicate(pairs: list[Pair], result: Score) -> None:
+    wrong = [
+        (pair.a, pair.b)
+        for pair, verdict in result.errors
+        if pair.source == "DOMAIN A4" and pair.label == "NOT"
+    ]
+    assert wrong == []
+    assert sum(p.source == "DOMAIN A4" and p.label == "NOT" for p in pairs) == 20
+
+
+def test_the_design_rules_hold_per_transformation(result: Score) -> None:
+    """Every DESIGN.md same-name rule finds nearly all its pairs; no different-name rule ever
+    gives a duplicate (the known gaps aside)."""
+    for how, tally in result.by_how.items():
+        if how in KNOWN_GAPS:
+            continue
+        if result.labels[how] == "DUP":
+            assert tally.predicted_dup / tally.pairs >= 0.9, (how, tally)
+        else:
+            assert tally.predicted_dup == 0, (how, tally)
+
+
+def test_verdicts_are_symmetric(result: Score) -> None:
+    assert result.asymmetric == 0
