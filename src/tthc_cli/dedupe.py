@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tthc_cli.namelists import NameEntry, NameList
-from tthc_cli.placenames import PlaceName, Verdict, compare, format_name, parse_name
+from tthc_cli.placenames import (
+    PlaceName,
+    Verdict,
+    blocking_keys,
+    compare,
+    format_name,
+    parse_name,
+)
 from tthc_cli.textnorm import match_key
 
 # A block larger than this is not searched for close spellings (the pairs would be too many
@@ -110,6 +117,10 @@ def _blocks(members: Sequence[Member]) -> Iterable[list[int]]:
     for index, member in enumerate(members):
         p = member.parsed
         by_core[p.core_fold].append(index)
+        # The parser's own keys also catch word breaks (A Râng / Arâng), accepted variants and
+        # a leading word that belongs to the name (Ấp Sóc Trăng / Sóc Trăng).
+        for key in blocking_keys(p):
+            by_core[("parser", key)].append(index)
         words = p.rest.split()
         if len(words) >= 2:
             by_words[(p.number, p.suffix, p.date, tuple(sorted(words)))].append(index)
@@ -171,6 +182,7 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
     for indexes in copies.values():
         for other in indexes[1:]:
             verdicts[(indexes[0], other)] = _SAME_SPELLING
+    _split_ambiguous(members, verdicts)
     duplicate_edges = [k for k, v in verdicts.items() if v.verdict == "duplicate"]
     similar_edges = [k for k, v in verdicts.items() if v.verdict == "similar"]
     groups: list[Group] = []
@@ -200,6 +212,30 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
                 texts[verdict.code] = verdict.reason
         groups.append(_group(members, component, "similar", codes, texts, scope, kind))
     return groups
+
+
+def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verdict]) -> None:
+    """A name typed without diacritics that fits two different accented names (Tan Thanh:
+    Tân Thành or Tân Thạnh?) must not join them into one duplicate group: its pairs become
+    `similar`, to be looked at."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for (a, b), verdict in verdicts.items():
+        if verdict.verdict == "duplicate" and verdict.code == "without-diacritics":
+            for plain, other in ((a, b), (b, a)):
+                if members[plain].parsed.ascii_only and not members[other].parsed.ascii_only:
+                    partners[plain].add(other)
+    for plain, others in partners.items():
+        accented = {members[i].parsed.core for i in others}
+        if len(accented) < 2:
+            continue
+        choices = " or ".join(sorted({members[i].entry.name for i in others}))
+        for other in others:
+            key = (min(plain, other), max(plain, other))
+            verdicts[key] = Verdict(
+                "similar",
+                "ambiguous-without-diacritics",
+                f"typed without diacritics, it could be {choices}",
+            )
 
 
 def _group(

@@ -250,3 +250,19 @@ def test_same_spelling_reason() -> None:
     names = NameList(entries=[entry("Thôn 1", line=1), entry("Thôn 1", line=2)], communes=set())
     (group,) = find_duplicates(names).groups
     assert group.codes == ["same-spelling"]
+
+
+def test_a_name_without_diacritics_does_not_join_two_different_names() -> None:
+    result = groups_of(
+        entry("Thôn Tân Thành", line=1),
+        entry("Thôn Tân Thạnh", line=2),
+        entry("Thon Tan Thanh", line=3),
+    )
+    assert ("duplicate", ["Thôn Tân Thành", "Thôn Tân Thạnh", "Thon Tan Thanh"]) not in result
+    assert all(verdict == "similar" for verdict, _ in result)
+
+
+def test_word_breaks_are_found_through_the_parser_keys() -> None:
+    assert groups_of(entry("Buôn A Râng", line=1), entry("Buôn Arâng", line=2)) == [
+        ("duplicate", ["Buôn A Râng", "Buôn Arâng"])
+    ]
