@@ -54,6 +54,7 @@ from benchmarks.parsers import machine, tthc_command
 from tthc_cli import dedupe as dedupe_module
 from tthc_cli.dedupe import DedupeResult, find_duplicates
 from tthc_cli.namelists import read_names
+from tthc_cli.provinces import PROVINCES_2025
 from tthc_cli.textnorm import fold_key
 
 REPO = Path(__file__).resolve().parents[1]
@@ -195,12 +196,11 @@ _SYLLABLES = tuple(_SYLLABLE_TEXT.split(" "))
 
 
 def synthetic_provinces(seed: int = SEED) -> list[Province]:
-    """34 provinces of 98 communes with made-up names, for when ../shared is absent."""
+    """The 34 provinces with 98 communes each, of made-up names, for when ../shared is absent."""
     rng = random.Random(seed)
     provinces = []
     code = 0
-    for number in range(34):
-        province_code = f"{(number * 3 + 1):02d}"
+    for province_code, province_name in PROVINCES_2025.items():
         communes = []
         for _ in range(98):
             code += 3
@@ -209,10 +209,9 @@ def synthetic_provinces(seed: int = SEED) -> list[Province]:
                 for k in range(3)
             ]
             kind = "Phường" if rng.random() < 0.2 else "Xã"
-            communes.append(
-                Commune(f"{code:05d}", f"{kind} {' '.join(rng.sample(_SYLLABLES, 2))}", formers)
-            )
-        provinces.append(Province(province_code, f"Tỉnh Số {number + 1}", communes))
+            name = f"{kind} {' '.join(rng.sample(_SYLLABLES, 2))}"
+            communes.append(Commune(f"{code:05d}", name, formers))
+        provinces.append(Province(province_code, province_name, communes))
     return provinces
 
 
@@ -670,6 +669,9 @@ def check_cli_agrees(corpus: Corpus, tmp: Path) -> None:
         "duplicate_groups": result.duplicate_groups,
         "similar_groups": result.similar_groups,
     }
+    if result.names_list.errors:
+        first = result.names_list.errors[0].describe()
+        corpus.notes.append(f"{len(result.names_list.errors)} files were not read, e.g. {first}")
     if all(summary.get(k) == v for k, v in mine.items()):
         corpus.notes.append("the CLI's JSON summary matches the in-process result")
     else:
@@ -710,6 +712,13 @@ def report(corpus: Corpus) -> list[str]:
     return lines
 
 
+def _source_times() -> dict[str, float]:
+    """Modification times of the tthc_cli sources (the in-process rows use the code imported at
+    the start, the subprocess rows whatever is on disk when they run)."""
+    package = Path(dedupe_module.__file__).parent
+    return {str(p.relative_to(package)): p.stat().st_mtime for p in package.rglob("*.py")}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks dedupe",
@@ -731,6 +740,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     notes: list[str] = []
     corpora: list[Corpus] = []
+    sources = _source_times()
     with tempfile.TemporaryDirectory(prefix="tthc-dedupebench-") as tmp:
         root = args.keep or Path(tmp)
         if args.only in (None, "hamlets"):
@@ -749,6 +759,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             progress(f"{corpus.label}: {len(corpus.paths)} files, {corpus.size / 1e6:.1f} MB")
             measure(corpus, args.repeat, not args.no_tracemalloc, progress)
             check_cli_agrees(corpus, Path(tmp))
+    changed = sorted(p for p, t in _source_times().items() if sources.get(p) != t)
+    if changed:
+        notes.append(f"tthc source files CHANGED during the run, figures mix versions: {changed}")
     print("\n".join(machine()))
     print(
         f"{args.repeat} repetitions, round-robin over the jobs" + "".join(f"; {n}" for n in notes)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tthc_cli.loading import gc_paused
 from tthc_cli.namelists import NameEntry, NameList
 from tthc_cli.placenames import (
     PlaceName,
@@ -332,6 +333,16 @@ def find_duplicates(
     progress: Callable[[int, int], None] | None = None,
 ) -> DedupeResult:
     """Group colliding names; street_scope is "province" or "commune"."""
+    with gc_paused():
+        return _find_duplicates(names, street_scope=street_scope, progress=progress)
+
+
+def _find_duplicates(
+    names: NameList,
+    *,
+    street_scope: str,
+    progress: Callable[[int, int], None] | None,
+) -> DedupeResult:
     parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
 
     def member(entry: NameEntry) -> Member:

@@ -909,6 +909,9 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     """
     if a.kind != b.kind:
         return None
+    if _bare_number_and_route(a, b) or _bare_number_and_route(b, a):
+        # "Số 9" (a numbered street) and "Quốc lộ 9" (a national route) are different roads.
+        return None
     verdict = _compare(a, b)
     if verdict is not None and verdict.verdict == DUPLICATE:
         return verdict
@@ -920,6 +923,10 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     if alternative is not None and alternative.verdict == DUPLICATE:
         return alternative
     return verdict
+
+
+def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
+    return a.type_word is None and not a.rest and b.type_word in _ROAD_TYPES
 
 
 def blocking_keys(p: PlaceName) -> tuple[Hashable, ...]:
