@@ -182,7 +182,7 @@ def compare_fields(
         a, b = old.get(name), new.get(name)
         if (a is None or b is None) and not include_unstated:
             continue
-        if _normal(name, a) != _normal(name, b):
+        if a != b and _normal(name, a) != _normal(name, b):
             changes.append(Change(name, a, b))
     return changes
 

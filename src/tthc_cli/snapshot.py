@@ -10,8 +10,9 @@ from typing import Any
 
 from tthc_cli.codes import is_procedure_code, national_part
 from tthc_cli.errors import CatalogLoadError
-from tthc_cli.loading import Document, discover, gc_paused, iter_items, load_document
-from tthc_cli.reading import DEFAULT_MAX_BYTES
+from tthc_cli.fastload import FastCatalog, read_fast
+from tthc_cli.loading import Document, discover, gc_paused, load_text
+from tthc_cli.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.textnorm import procedure_name_key
 
 LEVEL_ORDER = ("tinh", "huyen", "xa")
@@ -71,13 +72,18 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
     discovery = discover(paths)
     side = Side(label=label or ", ".join(p.as_posix() for p in paths))
     side.errors.extend(discovery.errors)
-    docs: list[Document] = []
+    docs: list[Document | FastCatalog] = []
     for path in discovery.files:
         try:
-            doc = load_document(path, max_bytes=max_bytes)
+            text = read_text(path, max_bytes=max_bytes)
         except CatalogLoadError as exc:
             side.errors.append(exc)
             continue
+        fast = read_fast(display_path(path), text)
+        if fast is not None:
+            docs.append(fast)
+            continue
+        doc = load_text(text, display_path(path))
         problem = _problem(doc)
         if problem is not None:
             side.errors.append(CatalogLoadError(doc.path, problem[0], line=problem[1]))
@@ -134,11 +140,14 @@ def _schema_errors(doc: Document) -> list[CatalogLoadError]:
     return problems
 
 
-def _collect(side: Side, docs: Sequence[Document]) -> None:
+def _collect(side: Side, docs: Sequence[Document | FastCatalog]) -> None:
     by_key: dict[str, SideProcedure] = {}
     for doc in docs:
         level = str(doc.data["level"])
-        for index, item in iter_items(doc, "procedures"):
+        items = doc.data["procedures"]
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
             code, name = item.get("code"), item.get("name")
             if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
                 continue  # reported by _schema_errors
@@ -148,7 +157,7 @@ def _collect(side: Side, docs: Sequence[Document]) -> None:
                 if is_procedure_code(code)
                 else "name:" + procedure_name_key(name)
             )
-            where = Occurrence(doc.path, doc.pos(("procedures", index))[0], level)
+            where = Occurrence(doc.path, doc.pos(("procedures", index, "code"))[0], level)
             existing = by_key.get(key)
             if existing is None:
                 by_key[key] = SideProcedure(

@@ -472,6 +472,7 @@ def fold_key(text: str) -> str:
 _PROCEDURE_PREFIX = "thủ tục "
 
 
+@lru_cache(maxsize=65536)
 def procedure_name_key(text: str) -> str:
     """Return :func:`match_key` without a leading "thủ tục" ("Thủ tục đăng ký kết hôn")."""
     key = match_key(text)

@@ -226,3 +226,39 @@ def test_a_side_without_procedure_catalogs_is_trouble(tmp_path: Path) -> None:
     result = diff_paths([units], [b])
     assert result.exit_code() == 2
     assert "holds no procedure catalogs" in result.errors[0].message
+
+
+def test_fast_reader_gives_the_same_diff_as_the_full_loader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tthc_cli import fastload
+
+    root = REPO / "catalogs" / "da-nang"
+
+    def run() -> list[tuple[object, ...]]:
+        result = diff_paths([root / "2024"], [root / "2025"])
+        return [
+            (
+                e.status,
+                e.code,
+                e.old_code,
+                e.old_where,
+                e.new_where,
+                [(c.field, c.old, c.new) for c in e.changes],
+            )
+            for e in result.entries
+        ]
+
+    fast = run()
+    monkeypatch.setattr(fastload, "yaml_rs", None)
+    assert run() == fast
+
+
+def test_fast_reader_leaves_tagged_or_invalid_files_to_the_full_loader() -> None:
+    from tthc_cli.fastload import read_fast
+
+    good = catalog([KHAI_SINH])
+    assert read_fast("a.yaml", good) is not None
+    assert read_fast("a.yaml", good.replace("Đăng ký", "!!str Đăng ký")) is None
+    assert read_fast("a.yaml", good + "kind: units\n") is None  # duplicate key
+    assert read_fast("a.yaml", good.replace('"48"', "48")) is None  # schema
