@@ -56,7 +56,7 @@ def spans(text: str) -> Spans:
                 break
             if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
                 frame = stack.pop()
-                values[frame[1]] = Span(frame[4], event.end_mark.index, frame[5], None)
+                values[frame[1]] = Span(frame[4], _end(event), frame[5], None)
                 continue
             if not isinstance(
                 event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent)
@@ -72,7 +72,7 @@ def spans(text: str) -> Spans:
                         if isinstance(event, ev.ScalarEvent):
                             key = event.value
                             keys[(*frame[1], key)] = Span(
-                                event.start_mark.index, event.end_mark.index, event.style or "", key
+                                _start(event), _end(event), event.style or "", key
                             )
                             frame[2] = key
                         continue
@@ -82,19 +82,25 @@ def spans(text: str) -> Spans:
                     path = (*frame[1], frame[3])
                     frame[3] += 1
             if isinstance(event, ev.ScalarEvent):
-                values[path] = Span(
-                    event.start_mark.index, event.end_mark.index, event.style or "", event.value
-                )
+                values[path] = Span(_start(event), _end(event), event.style or "", event.value)
             elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
                 kind = "map" if isinstance(event, ev.MappingStartEvent) else "seq"
                 flow = "{" if kind == "map" else "["
                 style = flow if event.flow_style else "-"
-                stack.append([kind, path, pending_key, 0, event.start_mark.index, style])
+                stack.append([kind, path, pending_key, 0, _start(event), style])
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
     return Spans(values=values, keys=keys)
+
+
+def _start(event: Any) -> int:
+    return int(event.start_mark.index)
+
+
+def _end(event: Any) -> int:
+    return int(event.end_mark.index)
 
 
 _PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`")
