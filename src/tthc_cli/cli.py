@@ -337,6 +337,10 @@ def dedupe_names(
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 when groups of this verdict (or worse) are found.")
     ] = FailOn.never,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="A `kind: name-decisions` file: groups accepted there are not shown."),
+    ] = None,
 ) -> None:
     """Find colliding hamlet and street names in merged communes, with rename suggestions.
 
@@ -364,8 +368,19 @@ def dedupe_names(
     errors = _stderr()
     for error in names.errors:
         errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+    accepted: list[tuple[str, str, str, list[str]]] = []
+    if decisions is not None:
+        from tthc_cli.errors import CatalogLoadError
+        from tthc_cli.renames import load_accepted
+
+        try:
+            accepted = load_accepted(decisions)
+        except CatalogLoadError as exc:
+            _fail(exc.describe())
     with _progress("Comparing names") as progress:
-        result = find_duplicates(names, street_scope=street_scope.value, progress=progress)
+        result = find_duplicates(
+            names, street_scope=street_scope.value, progress=progress, accepted=accepted
+        )
     if fmt in DEDUPE_WRITERS:
         assert output is not None
         try:
@@ -378,6 +393,91 @@ def dedupe_names(
         reporter = DEDUPE_REPORTERS[fmt]()
         _render_to_file(lambda console: reporter.render(result, console), output)
     raise typer.Exit(result.exit_code(fail_on.value))
+
+
+@app.command("apply-renames")
+def apply_renames(
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help="The dedupe report the committee filled in (.xlsx or .csv).", readable=False
+        ),
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Units YAML files or folders to change (default: catalogs).",
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the changes as a diff; write nothing.")
+    ] = False,
+    decisions: Annotated[
+        Path,
+        typer.Option(help="Where `keep` and `merge` decisions are recorded (name-decisions)."),
+    ] = Path("name-decisions.yaml"),
+    reference: Annotated[
+        str | None,
+        typer.Option(help="The decision that approved the renames, e.g. 12/NQ-HĐND."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the renames (YYYY-MM-DD; default today).")
+    ] = None,
+) -> None:
+    """Write the committee's renames into the units files, with `former_names`.
+
+    Reads the workbook or CSV made by `tthc dedupe-names --format xlsx|csv` after the
+    committee filled `rename_to` (or accepted the suggestion) and `decision` (rename, keep,
+    merge). Renames that would collide again, or whose name is no longer found, are refused
+    and listed (exit 1). keep/merge decisions go into the decisions file for dedupe-names.
+
+    [bold]Examples[/]
+
+      tthc apply-renames trung-ten.xlsx --dry-run
+      tthc apply-renames trung-ten.xlsx catalogs/da-nang --reference 12/NQ-HĐND
+    """
+    from rich.markup import escape
+
+    from tthc_cli.atomic import write_text_atomic
+    from tthc_cli.dates import parse_date
+    from tthc_cli.errors import CatalogLoadError
+    from tthc_cli.renames import apply, decisions_yaml, plan, read_report
+
+    if date is not None and parse_date(date) is None:
+        _fail(f"--date {date!r} is not a date written YYYY-MM-DD")
+    try:
+        rows = read_report(report)
+    except CatalogLoadError as exc:
+        _fail(exc.describe())
+    result, load_errors = plan(rows, paths or [Path("catalogs")])
+    errors = _stderr()
+    for error in load_errors:
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+    for row, reason in result.refused:
+        errors.print(f"[yellow]refused:[/] {escape(str(report))}:{row.line}: {escape(reason)}")
+    out = _stdout()
+    try:
+        written = apply(result, reference=reference, date=date, dry_run=dry_run)
+        if (result.kept or result.merged) and not dry_run:
+            existing = decisions.read_text(encoding="utf-8") if decisions.exists() else None
+            write_text_atomic(decisions, decisions_yaml(result, existing))
+    except OSError as exc:
+        _fail(f"cannot write: {exc.strerror or exc}")
+    for item in written:
+        if dry_run:
+            sys.stdout.write(item.diff())
+    verb = "would rename" if dry_run else "renamed"
+    out.print(
+        f"{verb} {len(result.renames)} names in {len(written)} files; "
+        f"{len(result.kept)} kept, {len(result.merged)} to merge"
+        + ("" if dry_run or not (result.kept or result.merged) else f" (recorded in {decisions})")
+        + f"; {len(result.refused)} refused; {result.undecided} rows without a decision",
+        soft_wrap=True,
+    )
+    code = 2 if load_errors else (1 if result.refused else 0)
+    raise typer.Exit(code)
 
 
 @contextlib.contextmanager

@@ -331,10 +331,32 @@ def find_duplicates(
     *,
     street_scope: str = "province",
     progress: Callable[[int, int], None] | None = None,
+    accepted: Iterable[tuple[str, str, str, Iterable[str]]] = (),
 ) -> DedupeResult:
-    """Group colliding names; street_scope is "province" or "commune"."""
+    """Group colliding names; street_scope is "province" or "commune".
+
+    accepted: (province, commune, kind, names) a committee decided to keep or merge; a group
+    whose names all belong to one accepted set is not reported again.
+    """
     with gc_paused():
-        return _find_duplicates(names, street_scope=street_scope, progress=progress)
+        result = _find_duplicates(names, street_scope=street_scope, progress=progress)
+    sets = [
+        (province, commune, kind, {match_key(n) for n in group_names})
+        for province, commune, kind, group_names in accepted
+    ]
+    if sets:
+        result.groups = [g for g in result.groups if not _is_accepted(g, sets)]
+    return result
+
+
+def _is_accepted(group: Group, sets: list[tuple[str, str, str, set[str]]]) -> bool:
+    names = {match_key(m.entry.name) for m in group.members}
+    communes = {m.entry.commune for m in group.members}
+    for province, commune, kind, accepted in sets:
+        same_scope = commune in communes or group.commune is None
+        if province == group.province and kind == group.kind and names <= accepted and same_scope:
+            return True
+    return False
 
 
 def _find_duplicates(

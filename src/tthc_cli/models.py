@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
-KINDS = ("procedure-catalog", "units", "diff-decisions")
+KINDS = ("procedure-catalog", "units", "diff-decisions", "name-decisions")
 LEVELS = ("tinh", "huyen", "xa")
 ONLINE_LEVELS = ("full", "partial", "none")
 TIME_UNITS = ("working-days", "calendar-days")
@@ -286,10 +286,35 @@ class DiffDecisions(_Model):
     )
 
 
+class AcceptedNames(_Model):
+    """Tên trùng đã được hội đồng chấp nhận / names a committee decided to keep or merge."""
+
+    province: Text = Field(description="Mã tỉnh / province code.", examples=["48"])
+    commune: Text = Field(description="Mã xã / commune code.", examples=["20194"])
+    kind: Literal["hamlet", "street"] = Field(description="Loại: thôn hoặc đường / kind.")
+    decision: Literal["keep", "merge"] = Field(
+        description="Giữ nguyên hoặc nhập / keep as they are, or merge."
+    )
+    names: list[Text] = Field(description="Các tên trong nhóm / the names of the group.")
+    note: Text | None = Field(default=None, description="Ghi chú / note.")
+
+
+class NameDecisions(_Model):
+    """Quyết định về tên trùng cho `tthc dedupe-names` / accepted colliding names."""
+
+    kind: Literal["name-decisions"] = Field(
+        description="Loại tệp / file kind.", examples=["name-decisions"]
+    )
+    accepted: list[AcceptedNames] = Field(
+        default_factory=list, description="Nhóm tên đã chấp nhận / accepted groups."
+    )
+
+
 MODELS: dict[str, type[_Model]] = {
     "procedure-catalog": ProcedureCatalog,
     "units": UnitsFile,
     "diff-decisions": DiffDecisions,
+    "name-decisions": NameDecisions,
 }
 
 

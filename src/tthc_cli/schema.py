@@ -15,6 +15,7 @@ SCHEMA_FILES = {
     "procedure-catalog": "procedure-catalog.schema.json",
     "units": "units.schema.json",
     "diff-decisions": "diff-decisions.schema.json",
+    "name-decisions": "name-decisions.schema.json",
     "all": "tthc.schema.json",
 }
 
@@ -42,7 +43,7 @@ def _combined() -> dict[str, Any]:
         "title": "tthc catalog file",
         "description": (
             "Tệp danh mục của tthc / a tthc catalog file "
-            "(procedure-catalog, units or diff-decisions)."
+            "(procedure-catalog, units, diff-decisions or name-decisions)."
         ),
         "oneOf": branches,
         "$defs": dict(sorted(defs.items())),

@@ -31,7 +31,9 @@ def test_python_m_entry_point() -> None:
     assert done.stdout.strip() == f"tthc {__version__}"
 
 
-@pytest.mark.parametrize("command", ["validate", "diff", "schema", "rules"])
+@pytest.mark.parametrize(
+    "command", ["validate", "diff", "dedupe-names", "apply-renames", "schema", "rules"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -51,6 +53,7 @@ def test_schema_output_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
         "diff-decisions.schema.json",
+        "name-decisions.schema.json",
         "procedure-catalog.schema.json",
         "tthc.schema.json",
         "units.schema.json",

@@ -1,8 +1,9 @@
 """The file has no `kind`, an unknown `kind`, or is not a mapping at all.
 
 ## What it does
-Every catalog file is a YAML mapping whose `kind` is `procedure-catalog`, `units` or
-`diff-decisions` (a reviewer's pairings for `tthc diff`). This
+Every catalog file is a YAML mapping whose `kind` is `procedure-catalog`, `units`,
+`diff-decisions` (a reviewer's pairings for `tthc diff`) or `name-decisions` (names a committee
+accepted, for `tthc dedupe-names`). This
 rule reports empty files, files that hold a list or a single value, and a missing or
 misspelt `kind` (with a suggestion).
 

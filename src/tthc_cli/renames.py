@@ -1,0 +1,426 @@
+"""The committee's rename round trip: read the filled-in dedupe report, write the renames.
+
+The report (`tthc dedupe-names --format xlsx|csv`) lists each colliding name with a suggestion;
+the committee fills `rename_to` and `decision` (rename | keep | merge). Renames are written
+into the units YAML files by replacing only the characters of the name and adding a
+`former_names` entry beside it; everything else in the file stays byte for byte. Renames that
+would collide again, or whose original name is no longer where the report saw it, are refused
+with the reason. `keep` and `merge` decisions go into a `kind: name-decisions` file that
+`tthc dedupe-names --decisions` reads, so accepted names are not flagged again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tthc_cli.atomic import write_bytes_atomic
+from tthc_cli.errors import CatalogLoadError
+from tthc_cli.loading import discover, load_text
+from tthc_cli.placenames import DUPLICATE, compare, parse_name
+from tthc_cli.reading import display_path, read_text
+from tthc_cli.sheets import unguard
+from tthc_cli.spans import Span, Spans, render_scalar, replace_spans, spans
+from tthc_cli.textnorm import fold_key, nfc
+
+DECISIONS = ("rename", "keep", "merge")
+_REQUIRED = {"province", "commune", "kind", "name", "decision"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One member row of the report, as the committee left it."""
+
+    line: int  # the row in the sheet (1-based), for messages
+    group: str
+    province: str
+    commune: str
+    kind: str
+    name: str
+    origin: str
+    decision: str
+    rename_to: str
+    suggestion: str
+
+
+@dataclass
+class Rename:
+    row: Row
+    new_name: str
+    file: Path
+    path: tuple[str | int, ...]  # of the hamlet/street mapping
+
+
+@dataclass
+class Plan:
+    renames: list[Rename] = field(default_factory=list)
+    refused: list[tuple[Row, str]] = field(default_factory=list)
+    kept: list[Row] = field(default_factory=list)
+    merged: list[Row] = field(default_factory=list)
+    undecided: int = 0
+
+
+def _pad(code: str, width: int) -> str:
+    # Excel drops leading zeros from codes when it saves; put them back.
+    return code.zfill(width) if code.isdigit() and len(code) < width else code
+
+
+def read_report(path: Path) -> list[Row]:
+    """Rows of a dedupe report saved as .xlsx or .csv (by Excel or LibreOffice)."""
+    display = display_path(path)
+    records = list(_xlsx_records(path) if path.suffix.lower() == ".xlsx" else _csv_records(path))
+    rows = []
+    for line, record in records:
+
+        def get(key: str, record: dict[str, Any] = record) -> str:
+            value = record.get(key)
+            if value is None:
+                return ""
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            return nfc(unguard(str(value)).strip())
+
+        if not any(get(key) for key in ("name", "rename_to", "decision")):
+            continue  # trailing empty rows
+        decision = get("decision").lower()
+        if decision and decision not in DECISIONS:
+            raise CatalogLoadError(
+                display, f"decision {decision!r} is not rename, keep or merge", line=line
+            )
+        kind = get("kind").lower()
+        kind = {"thôn, tổ dân phố": "hamlet", "đường, phố": "street"}.get(kind, kind)
+        rows.append(
+            Row(
+                line=line,
+                group=get("group"),
+                province=_pad(get("province"), 2),
+                commune=_pad(get("commune"), 5),
+                kind=kind,
+                name=get("name"),
+                origin=get("from"),
+                decision=decision,
+                rename_to=get("rename_to"),
+                suggestion=get("suggestion"),
+            )
+        )
+    return rows
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = read_text(path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    for cells in reader:
+        if header is None:
+            keys = [c.strip() for c in cells]
+            if set(keys) >= _REQUIRED:
+                header = keys
+            continue
+        yield reader.line_num, dict(zip(header, cells, strict=False))
+    if header is None:
+        raise CatalogLoadError(path, "no header row with the report's columns (group, name, …)")
+
+
+def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise CatalogLoadError(path, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        header: list[str] | None = None
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if header is None:
+                # The hidden first row holds the English keys; Vietnamese labels may move.
+                keys = [str(c).strip() if c is not None else "" for c in cells]
+                if set(keys) >= _REQUIRED:
+                    header = keys
+                elif number > 5:
+                    break
+                continue
+            record = dict(zip(header, cells, strict=False))
+            if _is_label_row(record):
+                continue  # the Vietnamese labels under the hidden key row
+            yield number, record
+        if header is None:
+            raise CatalogLoadError(
+                path,
+                "no row with the report's column keys (group, name, …): is it a "
+                "workbook made by `tthc dedupe-names --format xlsx`?",
+            )
+    finally:
+        book.close()
+
+
+def _is_label_row(record: dict[str, Any]) -> bool:
+    from tthc_cli.dedupereport.xlsx import HEADERS
+
+    return any(
+        record.get(key) is not None and str(record.get(key)).strip() == label
+        for key, label in HEADERS.items()
+        if key in ("name", "decision", "group")
+    )
+
+
+@dataclass
+class _Place:
+    file: Path
+    path: tuple[str | int, ...]
+    name: str
+    kind: str
+    commune: str
+    province: str
+    ward: bool
+
+
+def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]]:
+    found = discover(paths)
+    places: list[_Place] = []
+    errors = list(found.errors)
+    for file in found.files:
+        try:
+            doc = load_text(read_text(file), display_path(file))
+        except CatalogLoadError as exc:
+            errors.append(exc)
+            continue
+        if doc.kind != "units" or not isinstance(doc.data, dict):
+            continue
+        province = doc.data.get("province")
+        code = str(province.get("code")) if isinstance(province, dict) else ""
+        for index, commune in enumerate(doc.data.get("communes") or []):
+            if not isinstance(commune, dict):
+                continue
+            ward = fold_key(str(commune.get("name", ""))).startswith("phuong")
+            for group, kind in (("hamlets", "hamlet"), ("streets", "street")):
+                for number, place in enumerate(commune.get(group) or []):
+                    if isinstance(place, dict) and isinstance(place.get("name"), str):
+                        places.append(
+                            _Place(
+                                file,
+                                ("communes", index, group, number),
+                                place["name"],
+                                kind,
+                                str(commune.get("code")),
+                                code,
+                                ward,
+                            )
+                        )
+    return places, errors
+
+
+def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[CatalogLoadError]]:
+    """What the rows ask for, checked against the units files as they are now."""
+    places, errors = _places(paths)
+    by_commune: dict[tuple[str, str, str], list[_Place]] = defaultdict(list)
+    for place in places:
+        by_commune[(place.province, place.commune, place.kind)].append(place)
+    result = Plan()
+    new_names: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for row in rows:
+        if not row.decision:
+            result.undecided += 1
+            continue
+        if row.decision == "keep":
+            result.kept.append(row)
+            continue
+        if row.decision == "merge":
+            result.merged.append(row)
+            continue
+        new_name = row.rename_to or row.suggestion
+        if not new_name:
+            result.refused.append((row, "rename without a new name (fill rename_to)"))
+            continue
+        scope = (row.province, row.commune, row.kind)
+        candidates = [p for p in by_commune.get(scope, []) if p.name == row.name]
+        if not candidates:
+            result.refused.append(
+                (row, f"{row.name!r} is no longer in commune {row.commune} (renamed already?)")
+            )
+            continue
+        target = candidates[0]
+        new = parse_name(new_name, row.kind, ward=target.ward)
+        clash = next(
+            (
+                p.name
+                for p in by_commune[scope]
+                if p is not target
+                and _same(compare(new, parse_name(p.name, row.kind, ward=p.ward)))
+            ),
+            None,
+        )
+        clash = clash or next(
+            (
+                other
+                for other in new_names[scope]
+                if _same(compare(new, parse_name(other, row.kind, ward=target.ward)))
+            ),
+            None,
+        )
+        if clash is not None:
+            result.refused.append(
+                (row, f"{new_name!r} would collide with {clash!r} in commune {row.commune}")
+            )
+            continue
+        new_names[scope].append(new_name)
+        by_commune[scope].remove(target)
+        result.renames.append(Rename(row, new_name, target.file, target.path))
+    return result, errors
+
+
+def _same(verdict: Any) -> bool:
+    return verdict is not None and verdict.verdict == DUPLICATE
+
+
+def _former_entry(old: str, reference: str | None, date: str) -> str:
+    parts = [f"name: {render_scalar(old, '')}"]
+    if reference:
+        parts.append(f"decision: {render_scalar(reference, '')}")
+    parts.append(f"date: {date}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def edit_text(text: str, renames: Sequence[Rename], *, reference: str | None, date: str) -> str:
+    """text with each rename written and a former_names entry added, nothing else touched."""
+    found = spans(text)
+    edits: list[tuple[Span, str]] = []
+    for rename in renames:
+        entry = found.values[rename.path]
+        name_span = found.values[(*rename.path, "name")]
+        edits.append((name_span, render_scalar(rename.new_name, name_span.style)))
+        former = _former_entry(rename.row.name, reference, date)
+        existing = found.values.get((*rename.path, "former_names"))
+        if existing is not None and existing.style == "[":
+            # Append inside the flow list: before its closing bracket.
+            close = Span(existing.end - 1, existing.end - 1, "", None)
+            inner = text[existing.start + 1 : existing.end - 1].strip()
+            edits.append((close, (", " if inner else "") + former))
+        elif existing is not None:
+            indent = _column(text, existing.start)
+            insert_at = _line_end(text, _last_scalar_end(found, (*rename.path, "former_names")))
+            edits.append(
+                (Span(insert_at, insert_at, "", None), f"{' ' * indent}- {former}{_eol(text)}")
+            )
+        elif entry.style == "{":
+            close = Span(entry.end - 1, entry.end - 1, "", None)
+            edits.append((close, f", former_names: [{former}]"))
+        else:
+            indent = _column(text, entry.start)
+            insert_at = _line_end(text, _last_scalar_end(found, rename.path))
+            line = f"{' ' * indent}former_names: [{former}]{_eol(text)}"
+            edits.append((Span(insert_at, insert_at, "", None), line))
+    return replace_spans(text, edits)
+
+
+def _last_scalar_end(found: Spans, path: tuple[str | int, ...]) -> int:
+    """Where the last scalar inside a block node ends (a block node's own end mark lies at
+    the start of whatever follows it)."""
+    depth = len(path)
+    ends = [
+        span.end
+        for key, span in found.values.items()
+        if len(key) > depth and key[:depth] == path and span.value is not None
+    ]
+    return max(ends) if ends else found.values[path].end
+
+
+def _column(text: str, index: int) -> int:
+    return index - (text.rfind("\n", 0, index) + 1)
+
+
+def _eol(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where a new line can go after the node ending at index (after its line's end)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    newline = text.find("\n", index)
+    return len(text) if newline == -1 else newline + 1
+
+
+@dataclass
+class Written:
+    file: Path
+    before: str
+    after: str
+
+    def diff(self) -> str:
+        name = display_path(self.file)
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                f"a/{name}",
+                f"b/{name}",
+            )
+        )
+
+
+def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: bool) -> list[Written]:
+    """Write the planned renames (or only compute them, with dry_run)."""
+    day = date or dt.date.today().isoformat()
+    by_file: dict[Path, list[Rename]] = defaultdict(list)
+    for rename in result.renames:
+        by_file[rename.file].append(rename)
+    written = []
+    for file, renames in sorted(by_file.items()):
+        raw = file.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        before = read_text(file)
+        after = edit_text(before, renames, reference=reference, date=day)
+        if not dry_run:
+            data = after.encode("utf-8")
+            write_bytes_atomic(file, (b"\xef\xbb\xbf" if bom else b"") + data)
+        written.append(Written(file, before, after))
+    return written
+
+
+def decisions_yaml(result: Plan, existing: str | None = None) -> str:
+    """The `kind: name-decisions` file with the keep and merge decisions added."""
+    lines = [] if existing else ["kind: name-decisions", "accepted:"]
+    text = existing.rstrip("\n") + "\n" if existing else ""
+    groups: dict[tuple[str, str, str, str, str], list[str]] = defaultdict(list)
+    for row in [*result.kept, *result.merged]:
+        groups[(row.province, row.commune, row.kind, row.group, row.decision)].append(row.name)
+    for (province, commune, kind, group, decision), names in sorted(groups.items()):
+        shown = ", ".join(render_scalar(n, "") for n in names)
+        lines.append(
+            f'  - {{province: "{province}", commune: "{commune}", kind: {kind}, '
+            f"decision: {decision}, names: [{shown}]}}  # {group}"
+        )
+    if existing and "accepted:" not in existing:
+        lines.insert(0, "accepted:")
+    return text + "\n".join(lines) + "\n"
+
+
+def load_accepted(path: Path) -> list[tuple[str, str, str, list[str]]]:
+    """The accepted groups of a `kind: name-decisions` file (missing file: none)."""
+    from tthc_cli.models import NameDecisions
+
+    if not path.exists():
+        return []
+    doc = load_text(read_text(path), display_path(path))
+    if not doc.parsed.ok:
+        issue = doc.parsed.issues[-1]
+        raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
+    model, error = doc.validated()
+    if error is not None or not isinstance(model, NameDecisions):
+        detail = error.errors(include_url=False)[0] if error is not None else None
+        where = ".".join(str(p) for p in detail["loc"]) if detail else "kind"
+        message = detail["msg"] if detail else "needs `kind: name-decisions`"
+        raise CatalogLoadError(doc.path, f"invalid decisions file ({where}: {message})")
+    return [(a.province, a.commune, a.kind, list(a.names)) for a in model.accepted]
