@@ -58,3 +58,11 @@ def test_shipped_catalogs_satisfy_the_json_schema() -> None:
         data = load_document(Path(path)).data
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], path
+
+
+def test_shipped_catalogs_carry_a_schema_modeline_that_resolves() -> None:
+    for path in sorted((REPO / "catalogs").rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == (REPO / "schemas" / "tthc.schema.json").resolve(), path

@@ -17,7 +17,6 @@ from tthc_cli.reporters.base import write_raw
 from tthc_cli.rules import REGISTRY, Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/tthc-cli/tthc"
 
 
 def _level(severity: Severity) -> str:
@@ -90,7 +89,6 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
                 "name": "tthc",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": [_rule_descriptor(rule) for rule in rules],
             }
         },
