@@ -133,6 +133,14 @@ def validate(
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore configuration files.")
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First apply the safe fixes of the enabled fixable rules (TT109, TT201, TT202, "
+            "TT204, TT205) to the files, then report the findings that remain.",
+        ),
+    ] = False,
 ) -> None:
     """Check catalogs against the schema and the standardization rules.
 
@@ -154,19 +162,29 @@ def validate(
         settings = merge_cli(
             _settings(config, no_config), select=select, ignore=ignore, strict=strict
         )
+        fixed = None
+        if fix:
+            from tthc_cli.formatting import apply_rule_fixes
+
+            fixed = apply_rule_fixes(paths or [Path("catalogs")], settings)
         result = validate_paths(paths or [Path("catalogs")], settings)
     except TthcError as exc:
         _fail(str(exc), exc.exit_code)
     from rich.markup import escape
 
     errors = _stderr()
-    for error in result.load_errors:
+    # Unreadable and invalid files are reported once, by the validation below.
+    for changed in fixed.changed if fixed is not None else []:
+        errors.print(f"fixed {escape(changed.display)}: {changed.summary()}", soft_wrap=True)
+    for error in [*(fixed.write_errors if fixed is not None else []), *result.load_errors]:
         errors.print(f"[bold red]error:[/] {escape(error.describe())}")
     reporter = REPORTERS[output_format.value]()
     if output is None:
         reporter.render(result, _stdout())
     else:
         _render_to_file(lambda console: reporter.render(result, console), output)
+    if fixed is not None and fixed.write_errors:
+        raise typer.Exit(2)
     raise typer.Exit(result.exit_code(strict=settings.strict))
 
 
@@ -374,7 +392,7 @@ def dedupe_names(
         from tthc_cli.renames import load_accepted
 
         try:
-            accepted = load_accepted(decisions)
+            accepted = [entry[:4] for entry in load_accepted(decisions)]
         except CatalogLoadError as exc:
             _fail(exc.describe())
     with _progress("Comparing names") as progress:
@@ -459,10 +477,15 @@ def apply_renames(
         errors.print(f"[yellow]refused:[/] {escape(str(report))}:{row.line}: {escape(reason)}")
     out = _stdout()
     try:
+        decided = None
+        if result.kept or result.merged:
+            # Read (and check) the decisions file before writing anything.
+            decided = decisions_yaml(result, decisions if decisions.exists() else None)
         written = apply(result, reference=reference, date=date, dry_run=dry_run)
-        if (result.kept or result.merged) and not dry_run:
-            existing = decisions.read_text(encoding="utf-8") if decisions.exists() else None
-            write_text_atomic(decisions, decisions_yaml(result, existing))
+        if decided is not None and not dry_run:
+            write_text_atomic(decisions, decided)
+    except CatalogLoadError as exc:
+        _fail(exc.describe())
     except OSError as exc:
         _fail(f"cannot write: {exc.strerror or exc}")
     for item in written:
@@ -500,6 +523,114 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
             bar.update(task, completed=done, total=total, visible=visible)
 
         yield update
+
+
+@app.command()
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Catalog files or folders (default: catalogs).", show_default=False, readable=False
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 when a file would change."),
+    ] = False,
+    show_diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Write nothing; print a unified diff (exit 1 when any)."),
+    ] = False,
+    fix_encoding: Annotated[
+        bool,
+        typer.Option(
+            "--fix-encoding",
+            help="Also convert TCVN3/VNI mojibake to Unicode; each conversion is listed.",
+        ),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Read settings from this tthc.toml or pyproject.toml."),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
+) -> None:
+    """Fix what is safe to fix mechanically in the string values of catalogs.
+
+    NFC, tone-mark placement (the tone-style setting; also Qúy → Quý), stray, double,
+    non-breaking and zero-width spaces, ASCII ND-CP/QD-UBND → NĐ-CP/QĐ-UBND in document
+    numbers, and province/commune codes zero-padded ("1" → "01"). Only the characters of the
+    values that change are rewritten: comments, quoting, layout, CRLF and a BOM are kept.
+    Keys and comments are never touched; `# tthc: ignore[CODE]` keeps the fix of that rule off.
+    Exit code 0, 1 with --check or --diff when a file would change, 2 when a file cannot be
+    read or is not valid YAML (the other files are still done).
+
+    [bold]Examples[/]
+
+      tthc fmt
+      tthc fmt catalogs/da-nang --check
+      tthc fmt catalogs/old.yaml --diff --fix-encoding
+    """
+    from rich.markup import escape
+
+    from tthc_cli.errors import TthcError
+    from tthc_cli.fixes import FMT_FIXES, Fix
+    from tthc_cli.formatting import format_paths, unified_diff
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+    fixes = FMT_FIXES | {Fix.ENCODING} if fix_encoding else FMT_FIXES
+    dry = check or show_diff
+    try:
+        run = format_paths(
+            paths or [Path("catalogs")], fixes, _settings(config, no_config), write=not dry
+        )
+    except TthcError as exc:
+        _fail(str(exc), exc.exit_code)
+    errors = _stderr()
+    for error in [*run.errors, *run.write_errors]:
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+    for skipped in run.skipped:
+        errors.print(f"note: {escape(skipped.display)}: {escape(skipped.formatted.skipped or '')}")
+    # With --diff, stdout carries the diff alone (for patch and git apply).
+    report = errors if show_diff else _stdout()
+    changed = run.changed
+    for result in changed:
+        if show_diff:
+            sys.stdout.write(unified_diff(result))
+            sys.stdout.flush()  # keep the diff and the summary on stderr in order in a log
+        verb = "fixed" if result.written else "would fix"
+        report.print(f"{verb} {escape(result.display)}: {result.summary()}", soft_wrap=True)
+        for line in result.conversions():
+            report.print(f"  {escape(line)}", soft_wrap=True)
+    for result in run.files:
+        for unsafe in result.formatted.unsafe:
+            errors.print(
+                f"[yellow]warning:[/] {escape(result.display)}:{unsafe.line}: left as it is, "
+                "the fixed value could not be written back safely",
+                soft_wrap=True,
+            )
+    checked = len(run.files) - len(run.skipped)
+    unchanged = checked - len(changed)
+    if not changed:
+        report.print(f"{count(checked, 'file')} already formatted.", soft_wrap=True)
+    elif dry:
+        report.print(
+            f"{count(len(changed), 'file')} would be fixed, {unchanged} already formatted.",
+            soft_wrap=True,
+        )
+    else:
+        values = sum(len(result.formatted.fixes) for result in changed)
+        report.print(
+            f"Fixed {count(values, 'value')} in {count(len(changed), 'file')}, "
+            f"{unchanged} already formatted.",
+            soft_wrap=True,
+        )
+    if run.errors or run.write_errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if dry and changed else 0)
 
 
 @app.command()

@@ -184,6 +184,7 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
         for other in indexes[1:]:
             verdicts[(indexes[0], other)] = _SAME_SPELLING
     _split_ambiguous(members, verdicts)
+    _split_untyped_bridges(members, verdicts)
     duplicate_edges = [k for k, v in verdicts.items() if v.verdict == "duplicate"]
     similar_edges = [k for k, v in verdicts.items() if v.verdict == "similar"]
     groups: list[Group] = []
@@ -215,28 +216,59 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
     return groups
 
 
-def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verdict]) -> None:
-    """A name typed without diacritics that fits two different accented names (Tan Thanh:
-    Tân Thành or Tân Thạnh?) must not join them into one duplicate group: its pairs become
-    `similar`, to be looked at."""
+def _split_bridges(
+    members: list[Member],
+    verdicts: dict[tuple[int, int], Verdict],
+    *,
+    code: str,
+    loose: Callable[[PlaceName], bool],
+    reading: Callable[[PlaceName], Any],
+    new_code: str,
+    wording: str,
+) -> None:
+    """A loose name (typed without diacritics, or without a type word) that fits two names
+    which are not the same as each other must not join them into one duplicate group: its
+    pairs become `similar`, to be looked at."""
     partners: dict[int, set[int]] = defaultdict(set)
     for (a, b), verdict in verdicts.items():
-        if verdict.verdict == "duplicate" and verdict.code == "without-diacritics":
+        if verdict.verdict == "duplicate" and verdict.code == code:
             for plain, other in ((a, b), (b, a)):
-                if members[plain].parsed.ascii_only and not members[other].parsed.ascii_only:
+                if loose(members[plain].parsed) and not loose(members[other].parsed):
                     partners[plain].add(other)
     for plain, others in partners.items():
-        accented = {members[i].parsed.core for i in others}
-        if len(accented) < 2:
+        if len({reading(members[i].parsed) for i in others}) < 2:
             continue
         choices = " or ".join(sorted({members[i].entry.name for i in others}))
         for other in others:
-            key = (min(plain, other), max(plain, other))
-            verdicts[key] = Verdict(
-                "similar",
-                "ambiguous-without-diacritics",
-                f"typed without diacritics, it could be {choices}",
+            verdicts[(min(plain, other), max(plain, other))] = Verdict(
+                "similar", new_code, f"{wording}, it could be {choices}"
             )
+
+
+def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verdict]) -> None:
+    # Tan Thanh: Tân Thành or Tân Thạnh?
+    _split_bridges(
+        members,
+        verdicts,
+        code="without-diacritics",
+        loose=lambda p: p.ascii_only,
+        reading=lambda p: p.core,
+        new_code="ambiguous-without-diacritics",
+        wording="typed without diacritics",
+    )
+
+
+def _split_untyped_bridges(members: list[Member], verdicts: dict[tuple[int, int], Verdict]) -> None:
+    # Phú Lộc: Thôn Phú Lộc or Tổ dân phố Phú Lộc (which are only `similar`)?
+    _split_bridges(
+        members,
+        verdicts,
+        code="missing-type-word",
+        loose=lambda p: p.type_word is None,
+        reading=lambda p: p.type_word,
+        new_code="ambiguous-without-type-word",
+        wording="without a type word",
+    )
 
 
 def _group(
@@ -253,6 +285,8 @@ def _group(
         for i in sorted(indexes, key=lambda i: (members[i].entry.file, members[i].entry.line))
     ]
     first = chosen[0].entry
+    if scope == "province" and len({m.entry.commune for m in chosen}) == 1:
+        scope = "commune"  # all in one commune: a commune's collision, renamed by former commune
     return Group(
         province=first.province,
         commune=first.commune if scope == "commune" else None,
@@ -267,17 +301,26 @@ def _group(
 
 def _suggest(groups: list[Group], taken_by_commune: dict[tuple[str, str], set[Any]]) -> None:
     """Rename suggestions for every member of a duplicate group but the first, each unique in
-    its commune: the former commune's name, else the next free number, else a counter."""
+    its commune (and, for streets, in the province): the former commune's name, else the next
+    free number (hamlets), else a counter."""
+    streets_by_province: dict[str, set[Any]] = defaultdict(set)
+    for group in groups:
+        for member in group.members:
+            if member.entry.kind == "street":
+                streets_by_province[member.entry.province].add(_taken_key(member.parsed))
     for group in groups:
         if group.verdict != "duplicate":
             continue
         for member in group.members[1:]:
             entry = member.entry
             taken = taken_by_commune[(entry.province, entry.commune)]
+            wide = streets_by_province[entry.province] if entry.kind == "street" else set()
             for candidate in _candidates(member, taken, group.commune is None):
                 key = _taken_key(parse_name(candidate, entry.kind, ward=entry.ward))
-                if key not in taken:
+                if key not in taken and key not in wide:
                     taken.add(key)
+                    if entry.kind == "street":
+                        wide.add(key)
                     group.suggestions.append(Suggestion(member, candidate))
                     break
 
@@ -294,12 +337,18 @@ def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterab
         tag = short_commune(entry.commune_name or entry.commune)
     elif entry.origin:
         tag = short_commune(entry.origin)
+    if tag and tag.isdigit():
+        # "Phường 2" shortened is a bare number: keep the whole name.
+        tag = entry.origin if not province_scope and entry.origin else entry.commune_name or tag
+        if tag:
+            yield f"{entry.name.strip()} ({tag})"
+        tag = None
     if tag:
         if parsed.number is not None and not words and not province_scope:
             yield format_name(parsed.type_word, tag, parsed.number, parsed.suffix)
         else:
             yield f"{entry.name.strip()} ({tag})"
-    if parsed.number is not None and parsed.number.isdigit():
+    if parsed.number is not None and parsed.number.isdigit() and entry.kind == "hamlet":
         # The next number after every one used by a name of the same words in the commune.
         used = [
             int(number)
@@ -353,7 +402,7 @@ def _is_accepted(group: Group, sets: list[tuple[str, str, str, set[str]]]) -> bo
     names = {match_key(m.entry.name) for m in group.members}
     communes = {m.entry.commune for m in group.members}
     for province, commune, kind, accepted in sets:
-        same_scope = commune in communes or group.commune is None
+        same_scope = commune == "*" or commune in communes or group.commune is None
         if province == group.province and kind == group.kind and names <= accepted and same_scope:
             return True
     return False

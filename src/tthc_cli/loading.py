@@ -59,7 +59,9 @@ class Document:
 
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        # Only real line breaks: str.splitlines() also breaks at U+2028, U+0085 and \x0c,
+        # which would shift the lines that inline ignores are matched against.
+        return [line.removesuffix("\r") for line in self.text.split("\n")]
 
     def validated(self) -> tuple[BaseModel | None, ValidationError | None]:
         """The pydantic model of this file (None when the kind is unknown or invalid)."""

@@ -149,6 +149,10 @@ def _read_units(path: Path, result: NameList) -> None:
                 )
 
 
+def _pad(code: str, width: int) -> str:
+    return code.zfill(width) if code.isdigit() and len(code) < width else code
+
+
 class _Report(Exception):
     """The file is one of our own dedupe reports, not a list of names."""
 
@@ -192,13 +196,16 @@ def _rows_to_entries(
         kind_text = get("kind")
         kind = _KIND_ALIASES.get(fold_key(kind_text))
         if kind is None:
-            raise CatalogLoadError(
-                display,
-                f"unknown kind {kind_text!r} (use hamlet or street)",
-                line=line,
+            # One bad row is reported; the rest of the list is still read.
+            result.errors.append(
+                CatalogLoadError(
+                    display, f"unknown kind {kind_text!r} (use hamlet or street)", line=line
+                )
             )
-        commune = get("commune")
-        province = get("province")
+            continue
+        # Excel drops leading zeros from codes typed as numbers; put them back.
+        commune = _pad(get("commune"), 5)
+        province = _pad(get("province"), 2)
         is_code = COMMUNE_CODE.fullmatch(commune) is not None
         result.communes.add((province, commune))
         result.entries.append(

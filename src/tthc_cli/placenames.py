@@ -852,9 +852,11 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         one_ascii and _variant(a.rest_fold) == _variant(b.rest_fold)
     ):
         how = "variant"
-    elif a.rest.replace(" ", "") == b.rest.replace(" ", "") or (
-        one_ascii and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", "")
+    elif not _has_digit(a.rest + b.rest) and (
+        a.rest.replace(" ", "") == b.rest.replace(" ", "")
+        or (one_ascii and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", ""))
     ):
+        # Only letters may be split differently: "DA1-1" and "DA11", "N3-9" and "N39" differ.
         how = "spacing"
     types_differ = (
         a.type_word is not None
@@ -926,7 +928,13 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
 
 
 def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
-    return a.type_word is None and not a.rest and b.type_word in _ROAD_TYPES
+    """A name without a type word is never the same as an alley or a numbered route:
+    "48" is no "Kiệt 48", "Ngô Quyền" no "Hẻm Ngô Quyền", "Số 9" no "Quốc lộ 9"."""
+    return a.type_word is None and b.type_word in (_ROAD_TYPES | _ALLEY_TYPES)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def blocking_keys(p: PlaceName) -> tuple[Hashable, ...]:

@@ -39,6 +39,7 @@ class Row:
     """One member row of the report, as the committee left it."""
 
     line: int  # the row in the sheet (1-based), for messages
+    source_line: int | None  # where the report saw the name in its units file
     group: str
     province: str
     commune: str
@@ -67,6 +68,10 @@ class Plan:
     undecided: int = 0
 
 
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
 def _pad(code: str, width: int) -> str:
     # Excel drops leading zeros from codes when it saves; put them back.
     return code.zfill(width) if code.isdigit() and len(code) < width else code
@@ -75,7 +80,8 @@ def _pad(code: str, width: int) -> str:
 def read_report(path: Path) -> list[Row]:
     """Rows of a dedupe report saved as .xlsx or .csv (by Excel or LibreOffice)."""
     display = display_path(path)
-    records = list(_xlsx_records(path) if path.suffix.lower() == ".xlsx" else _csv_records(path))
+    is_xlsx = path.suffix.lower() == ".xlsx"
+    records = list(_xlsx_records(path) if is_xlsx else _csv_records(path))
     rows = []
     for line, record in records:
 
@@ -85,7 +91,9 @@ def read_report(path: Path) -> list[Row]:
                 return ""
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
-            return nfc(unguard(str(value)).strip())
+            # Only the CSV guards formula-like cells with a quote; xlsx cells are plain text.
+            text = str(value) if is_xlsx else unguard(str(value))
+            return nfc(text.strip())
 
         if not any(get(key) for key in ("name", "rename_to", "decision")):
             continue  # trailing empty rows
@@ -99,6 +107,7 @@ def read_report(path: Path) -> list[Row]:
         rows.append(
             Row(
                 line=line,
+                source_line=_int(get("line")),
                 group=get("group"),
                 province=_pad(get("province"), 2),
                 commune=_pad(get("commune"), 5),
@@ -184,6 +193,8 @@ class _Place:
     commune: str
     province: str
     ward: bool
+    origin: str
+    line: int
 
 
 def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]]:
@@ -196,6 +207,12 @@ def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]
         except CatalogLoadError as exc:
             errors.append(exc)
             continue
+        if not doc.parsed.ok:
+            issue = doc.parsed.issues[-1]
+            errors.append(
+                CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
+            )
+            continue
         if doc.kind != "units" or not isinstance(doc.data, dict):
             continue
         province = doc.data.get("province")
@@ -207,15 +224,18 @@ def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]
             for group, kind in (("hamlets", "hamlet"), ("streets", "street")):
                 for number, place in enumerate(commune.get(group) or []):
                     if isinstance(place, dict) and isinstance(place.get("name"), str):
+                        where = ("communes", index, group, number)
                         places.append(
                             _Place(
                                 file,
-                                ("communes", index, group, number),
-                                place["name"],
+                                where,
+                                nfc(place["name"]),
                                 kind,
                                 str(commune.get("code")),
                                 code,
                                 ward,
+                                nfc(str(place.get("from") or "")),
+                                doc.pos(where)[0],
                             )
                         )
     return places, errors
@@ -232,6 +252,14 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
     for row in rows:
         if not row.decision:
             result.undecided += 1
+            if row.rename_to:
+                result.refused.append(
+                    (
+                        row,
+                        f"rename_to {row.rename_to!r} is filled but decision is empty: "
+                        "write rename, keep or merge",
+                    )
+                )
             continue
         if row.decision == "keep":
             result.kept.append(row)
@@ -245,9 +273,23 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
             continue
         scope = (row.province, row.commune, row.kind)
         candidates = [p for p in by_commune.get(scope, []) if p.name == row.name]
+        if len(candidates) > 1:
+            # "Thôn 1" from each former commune: the one the row is about, by `from`, then line.
+            candidates = [p for p in candidates if p.origin == row.origin] or candidates
+        if len(candidates) > 1 and row.source_line is not None:
+            candidates = [p for p in candidates if p.line == row.source_line] or candidates
         if not candidates:
             result.refused.append(
                 (row, f"{row.name!r} is no longer in commune {row.commune} (renamed already?)")
+            )
+            continue
+        if len(candidates) > 1:
+            result.refused.append(
+                (
+                    row,
+                    f"{row.name!r} is there {len(candidates)} times and the row does not say "
+                    "which (the `from` and `line` columns must stay as the report wrote them)",
+                )
             )
             continue
         target = candidates[0]
@@ -285,28 +327,31 @@ def _same(verdict: Any) -> bool:
 
 
 def _former_entry(old: str, reference: str | None, date: str) -> str:
-    parts = [f"name: {render_scalar(old, '')}"]
+    parts = [f"name: {render_scalar(old, '', flow=True)}"]
     if reference:
-        parts.append(f"decision: {render_scalar(reference, '')}")
+        parts.append(f"decision: {render_scalar(reference, '', flow=True)}")
     parts.append(f"date: {date}")
     return "{" + ", ".join(parts) + "}"
 
 
 def edit_text(text: str, renames: Sequence[Rename], *, reference: str | None, date: str) -> str:
     """text with each rename written and a former_names entry added, nothing else touched."""
+    if text and not text.endswith("\n"):
+        text += _eol(text)  # a new line may be appended after the last entry
     found = spans(text)
     edits: list[tuple[Span, str]] = []
     for rename in renames:
         entry = found.values[rename.path]
         name_span = found.values[(*rename.path, "name")]
-        edits.append((name_span, render_scalar(rename.new_name, name_span.style)))
+        in_flow = _inside_flow(found, rename.path)
+        edits.append((name_span, render_scalar(rename.new_name, name_span.style, flow=in_flow)))
         former = _former_entry(rename.row.name, reference, date)
         existing = found.values.get((*rename.path, "former_names"))
         if existing is not None and existing.style == "[":
             # Append inside the flow list: before its closing bracket.
             close = Span(existing.end - 1, existing.end - 1, "", None)
             inner = text[existing.start + 1 : existing.end - 1].strip()
-            edits.append((close, (", " if inner else "") + former))
+            edits.append((close, (", " if inner and not inner.endswith(",") else "") + former))
         elif existing is not None:
             indent = _column(text, existing.start)
             insert_at = _line_end(text, _last_scalar_end(found, (*rename.path, "former_names")))
@@ -315,13 +360,49 @@ def edit_text(text: str, renames: Sequence[Rename], *, reference: str | None, da
             )
         elif entry.style == "{":
             close = Span(entry.end - 1, entry.end - 1, "", None)
-            edits.append((close, f", former_names: [{former}]"))
+            inner = text[entry.start + 1 : entry.end - 1].rstrip()
+            comma = " " if inner.endswith(",") else ", "
+            edits.append((close, f"{comma}former_names: [{former}]"))
         else:
             indent = _column(text, entry.start)
             insert_at = _line_end(text, _last_scalar_end(found, rename.path))
             line = f"{' ' * indent}former_names: [{former}]{_eol(text)}"
             edits.append((Span(insert_at, insert_at, "", None), line))
     return replace_spans(text, edits)
+
+
+def _inside_flow(found: Spans, path: tuple[str | int, ...]) -> bool:
+    return any(
+        found.values[path[:depth]].style in ("{", "[")
+        for depth in range(len(path), 0, -1)
+        if path[:depth] in found.values
+    )
+
+
+def check_edit(before: str, after: str, renames: Sequence[Rename], date: str) -> str | None:
+    """Why the edited text is not exactly the intended change (None when it is)."""
+    old, new = load_text(before), load_text(after)
+    if not new.parsed.ok:
+        return f"the edited file would not parse ({new.parsed.issues[-1].message})"
+    expected = old.data
+    for rename in renames:
+        node: Any = expected
+        for part in rename.path:
+            node = node[part]
+        node["name"] = rename.new_name
+        history = node.get("former_names") or []
+        entry = {"name": rename.row.name, "date": date}
+        node["former_names"] = [*history, entry]
+    got = new.data
+    for rename in renames:
+        node = got
+        for part in rename.path:
+            node = node[part]
+        for item in node.get("former_names") or []:
+            item.pop("decision", None)  # the reference is optional; compared without it
+    if got != expected:
+        return "the edited file would not read back as intended; nothing written"
+    return None
 
 
 def _last_scalar_end(found: Spans, path: tuple[str | int, ...]) -> int:
@@ -382,6 +463,11 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
         bom = raw.startswith(b"\xef\xbb\xbf")
         before = read_text(file)
         after = edit_text(before, renames, reference=reference, date=day)
+        problem = check_edit(before, after, renames, day)
+        if problem is not None:
+            for rename in renames:
+                result.refused.append((rename.row, f"{display_path(file)}: {problem}"))
+            continue
         if not dry_run:
             data = after.encode("utf-8")
             write_bytes_atomic(file, (b"\xef\xbb\xbf" if bom else b"") + data)
@@ -389,26 +475,48 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
     return written
 
 
-def decisions_yaml(result: Plan, existing: str | None = None) -> str:
-    """The `kind: name-decisions` file with the keep and merge decisions added."""
-    lines = [] if existing else ["kind: name-decisions", "accepted:"]
-    text = existing.rstrip("\n") + "\n" if existing else ""
-    groups: dict[tuple[str, str, str, str, str], list[str]] = defaultdict(list)
+def decisions_yaml(result: Plan, existing: Path | None = None) -> str:
+    """The whole `kind: name-decisions` file: what it held plus this run's keep and merge
+    decisions, one entry per group, without repeats. A group whose members sit in several
+    communes (streets across a province) is recorded with commune "*"."""
+    entries = list(load_accepted(existing)) if existing is not None else []
+    groups: dict[str, list[Row]] = defaultdict(list)
     for row in [*result.kept, *result.merged]:
-        groups[(row.province, row.commune, row.kind, row.group, row.decision)].append(row.name)
-    for (province, commune, kind, group, decision), names in sorted(groups.items()):
-        shown = ", ".join(render_scalar(n, "") for n in names)
+        groups[row.group or f"row {row.line}"].append(row)
+    for rows in groups.values():
+        communes = {row.commune for row in rows}
+        entries.append(
+            (
+                rows[0].province,
+                communes.pop() if len(communes) == 1 else "*",
+                rows[0].kind,
+                sorted({row.name for row in rows}),
+                rows[0].decision,
+            )
+        )
+    seen: set[tuple[str, str, str, tuple[str, ...], str]] = set()
+    lines = [
+        "# Written by `tthc apply-renames`: names a committee accepted (keep) or merges it",
+        "# decided; `tthc dedupe-names --decisions` does not report these groups again.",
+        "kind: name-decisions",
+        "accepted:" if entries else "accepted: []",
+    ]
+    for province, commune, kind, names, decision in entries:
+        key = (province, commune, kind, tuple(names), decision)
+        if key in seen:
+            continue
+        seen.add(key)
+        shown = ", ".join(render_scalar(n, "", flow=True) for n in names)
         lines.append(
             f'  - {{province: "{province}", commune: "{commune}", kind: {kind}, '
-            f"decision: {decision}, names: [{shown}]}}  # {group}"
+            f"decision: {decision}, names: [{shown}]}}"
         )
-    if existing and "accepted:" not in existing:
-        lines.insert(0, "accepted:")
-    return text + "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
-def load_accepted(path: Path) -> list[tuple[str, str, str, list[str]]]:
-    """The accepted groups of a `kind: name-decisions` file (missing file: none)."""
+def load_accepted(path: Path) -> list[tuple[str, str, str, list[str], str]]:
+    """The accepted groups of a `kind: name-decisions` file (missing file: none):
+    (province, commune or "*", kind, names, decision)."""
     from tthc_cli.models import NameDecisions
 
     if not path.exists():
@@ -423,4 +531,4 @@ def load_accepted(path: Path) -> list[tuple[str, str, str, list[str]]]:
         where = ".".join(str(p) for p in detail["loc"]) if detail else "kind"
         message = detail["msg"] if detail else "needs `kind: name-decisions`"
         raise CatalogLoadError(doc.path, f"invalid decisions file ({where}: {message})")
-    return [(a.province, a.commune, a.kind, list(a.names)) for a in model.accepted]
+    return [(a.province, a.commune, a.kind, list(a.names), a.decision) for a in model.accepted]

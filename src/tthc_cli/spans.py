@@ -88,6 +88,9 @@ def spans(text: str) -> Spans:
                 flow = "{" if kind == "map" else "["
                 style = flow if event.flow_style else "-"
                 stack.append([kind, path, pending_key, 0, _start(event), style])
+    except IndexError:
+        # A collection used as a key (`? [a, b]: c`) leaves the key stack unbalanced.
+        raise yaml.YAMLError("a key must be a plain value, not a list or mapping") from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
@@ -107,19 +110,22 @@ _PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`")
 _PLAIN_UNSAFE = re.compile(r":\s|\s#|[\n\r\t]|^\s|\s$")
 
 
-def plain_ok(text: str) -> bool:
-    """Whether text can be written as a plain scalar and read back as the same string."""
+def plain_ok(text: str, *, flow: bool = False) -> bool:
+    """Whether text can be written as a plain scalar and read back as the same string
+    (inside a flow collection `{…}` / `[…]`, also without , [ ] { })."""
     if not text or text.startswith(_PLAIN_UNSAFE_START) or _PLAIN_UNSAFE.search(text):
+        return False
+    if flow and any(ch in text for ch in ",[]{}"):
         return False
     if text.endswith(":"):
         return False
     return resolve_plain(text) == text and isinstance(resolve_plain(text), str)
 
 
-def render_scalar(text: str, style: str) -> str:
+def render_scalar(text: str, style: str, *, flow: bool = False) -> str:
     """text as a YAML scalar in style ("" plain, "'" or '"'), quoting when the style cannot
-    hold it; never a block scalar."""
-    if style == "" and plain_ok(text):
+    hold it (flow: the scalar sits inside a flow collection); never a block scalar."""
+    if style == "" and plain_ok(text, flow=flow):
         return text
     if style == "'" and "\n" not in text and not any(ch in text for ch in "\t\r"):
         return "'" + text.replace("'", "''") + "'"

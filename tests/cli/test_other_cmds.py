@@ -32,7 +32,7 @@ def test_python_m_entry_point() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["validate", "diff", "dedupe-names", "apply-renames", "schema", "rules"]
+    "command", ["validate", "fmt", "diff", "dedupe-names", "apply-renames", "schema", "rules"]
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])

@@ -266,3 +266,38 @@ def test_word_breaks_are_found_through_the_parser_keys() -> None:
     assert groups_of(entry("Buôn A Râng", line=1), entry("Buôn Arâng", line=2)) == [
         ("duplicate", ["Buôn A Râng", "Buôn Arâng"])
     ]
+
+
+def test_a_name_without_type_word_does_not_join_two_types() -> None:
+    result = groups_of(
+        entry("Thôn Phú Lộc", line=1), entry("Tổ dân phố Phú Lộc", line=2), entry("Phú Lộc", line=3)
+    )
+    assert all(verdict == "similar" for verdict, _ in result)
+
+
+def test_split_numbers_are_different_streets() -> None:
+    a = entry("Đường DA1-1", kind="street", line=1)
+    b = entry("Đường DA11", kind="street", line=2)
+    assert groups_of(a, b) == []
+
+
+def test_a_province_group_within_one_commune_is_that_communes_and_uses_former_communes() -> None:
+    a = entry("Đường Hùng Vương", kind="street", origin="Phường Hòa Hiệp Bắc", line=1)
+    b = entry("Hùng Vương", kind="street", origin="Phường Hòa Hiệp Nam", line=2)
+    names = NameList(entries=[a, b], communes={("48", "20194")})
+    (group,) = find_duplicates(names).groups
+    assert group.commune == "20194"
+    assert "different communes" not in group.reason
+    assert [s.rename_to for s in group.suggestions] == ["Hùng Vương (Hòa Hiệp Nam)"]
+
+
+def test_a_numbered_former_ward_is_named_in_full() -> None:
+    names = NameList(
+        entries=[
+            entry("Khu phố 1", origin="Phường 1", line=1),
+            entry("Khu phố 1", origin="Phường 2", line=2),
+        ],
+        communes={("48", "20194")},
+    )
+    (group,) = find_duplicates(names).groups
+    assert [s.rename_to for s in group.suggestions] == ["Khu phố 1 (Phường 2)"]

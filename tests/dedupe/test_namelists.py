@@ -138,3 +138,13 @@ def test_own_reports_are_skipped(tmp_path: Path) -> None:
     names = read_names([tmp_path])
     assert names.errors == []
     assert len(names.entries) == 1
+
+
+def test_a_bad_row_is_reported_and_the_rest_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "province,commune,kind,name\n48,4,river,Sông Hàn\n48,4,hamlet,Thôn 01\n", encoding="utf-8"
+    )
+    names = read_names([path])
+    assert [(e.line, "unknown kind" in e.message) for e in names.errors] == [(2, True)]
+    assert [(e.commune, e.name) for e in names.entries] == [("00004", "Thôn 01")]

@@ -202,3 +202,64 @@ def test_bad_report_is_exit_2(project: Path) -> None:
     result = runner.invoke(app, ["apply-renames", "r.csv"])
     assert result.exit_code == 2
     assert "r.csv:2: decision 'rename it' is not rename, keep or merge" in result.stderr
+
+
+SAME = """\
+kind: units
+province: {code: "48", name: Thành phố Đà Nẵng}
+effective: 2025-07-01
+communes:
+  - code: "20194"
+    name: Xã Hòa Vang
+    hamlets:
+      - {name: Thôn 1, from: Xã Hòa Bắc}
+      - {name: Thôn 1, from: Xã Hòa Liên,}
+      - name: Thôn 2
+        from: Xã Hòa Bắc
+      - name: Thôn 2
+        from: Xã Hòa Liên"""  # no final newline
+
+
+def test_the_right_one_of_two_same_spellings_is_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "catalogs").mkdir()
+    (tmp_path / "catalogs" / "units.yaml").write_text(SAME, encoding="utf-8")
+    rows = report_csv(tmp_path)
+    for row in rows:
+        if row["from"] == "Xã Hòa Liên":
+            row["decision"] = "rename"
+            row["rename_to"] = "Thôn 1, Hòa Liên" if row["name"] == "Thôn 1" else ""
+    write_csv(tmp_path, rows)
+    result = runner.invoke(app, ["apply-renames", "r.csv", "--date", "2026-11-22"])
+    assert result.exit_code == 0, result.output + result.stderr
+    after = (tmp_path / "catalogs" / "units.yaml").read_text(encoding="utf-8")
+    assert "- {name: Thôn 1, from: Xã Hòa Bắc}" in after
+    # Quoted inside the flow mapping; the trailing comma does not become two.
+    assert (
+        '- {name: "Thôn 1, Hòa Liên", from: Xã Hòa Liên, former_names: '
+        "[{name: Thôn 1, date: 2026-11-22}]}" in after
+    )
+    assert after.endswith("        former_names: [{name: Thôn 2, date: 2026-11-22}]\n")
+    assert "      - name: Thôn 2\n        from: Xã Hòa Bắc\n" in after
+
+
+def test_decisions_file_is_rewritten_whole_without_repeats(project: Path) -> None:
+    write_csv(
+        project, decide(report_csv(project), **{"Tổ dân phố 3": "keep", "Tổ dân phố 03": "keep"})
+    )
+    for _ in range(2):
+        result = runner.invoke(app, ["apply-renames", "r.csv", "--decisions", "accepted.yaml"])
+        assert result.exit_code == 0, result.output
+    text = (project / "accepted.yaml").read_text(encoding="utf-8")
+    assert text.count("decision: keep") == 1
+    assert runner.invoke(app, ["validate", "accepted.yaml", "--no-config"]).exit_code == 0
+
+
+def test_a_decisions_path_that_is_not_a_decisions_file_is_left_alone(project: Path) -> None:
+    write_csv(project, decide(report_csv(project), **{"Tổ dân phố 3": "keep"}))
+    units = project / "catalogs" / "units.yaml"
+    result = runner.invoke(app, ["apply-renames", "r.csv", "--decisions", str(units)])
+    assert result.exit_code == 2
+    assert units.read_text(encoding="utf-8") == UNITS

@@ -60,7 +60,7 @@ def test_only_renamed_values_and_former_names_change(
     chosen = data.draw(st.sets(st.integers(0, len(places) - 1)))
     renames = [
         Rename(
-            Row(1, "G1", "48", "20194", "hamlet", places[i][0], "", "rename", "", ""),
+            Row(1, None, "G1", "48", "20194", "hamlet", places[i][0], "", "rename", "", ""),
             f"Thôn Mới {i}",
             Path("u.yaml"),
             ("communes", 0, "hamlets", i),

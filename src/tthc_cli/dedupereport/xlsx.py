@@ -87,6 +87,7 @@ REASON_VI: dict[str, str] = {
     "word-order": "cùng các chữ nhưng khác thứ tự: là hai tên khác nhau",
     "close-spelling": "viết gần giống nhau (i / y, hoặc có thể gõ sai)",
     "ambiguous-without-diacritics": "một tên viết không dấu có thể là một trong các tên này",
+    "ambiguous-without-type-word": "một tên thiếu chữ chỉ loại có thể là một trong các tên này",
 }
 PROVINCE_SCOPE_VI = (
     "ở các xã khác nhau trong tỉnh: nếu là một con đường chạy qua các xã đó thì giữ nguyên, "
