@@ -66,3 +66,9 @@ def test_shipped_catalogs_carry_a_schema_modeline_that_resolves() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()
         assert target == (REPO / "schemas" / "tthc.schema.json").resolve(), path
+
+
+def test_every_property_has_examples() -> None:
+    for name, definition in schema.schema_for("all")["$defs"].items():
+        for prop, body in definition.get("properties", {}).items():
+            assert "examples" in body or "const" in body, f"{name}.{prop} has no example"

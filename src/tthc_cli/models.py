@@ -85,11 +85,14 @@ class Procedure(_Model):
         examples=["Ủy ban nhân dân cấp xã"],
     )
     time_limit: TimeLimit | None = Field(
-        default=None, description="Thời hạn giải quyết / time limit."
+        default=None,
+        description="Thời hạn giải quyết / time limit.",
+        examples=[{"value": 5, "unit": "working-days"}],
     )
     fees: list[Fee] | None = Field(
         default=None,
         description="Phí, lệ phí; [] = miễn phí / fees and charges; [] means free.",
+        examples=[[{"name": "Lệ phí", "amount": 8000}], []],
     )
     online: Literal["full", "partial", "none"] | None = Field(
         default=None,
@@ -105,6 +108,7 @@ class Procedure(_Model):
             "Thực hiện không phụ thuộc địa giới hành chính / accepted regardless of "
             "administrative boundaries within the province."
         ),
+        examples=[True],
     )
     legal_basis: list[Text] | None = Field(
         default=None,
@@ -127,18 +131,30 @@ class Procedure(_Model):
         examples=[["Công dân Việt Nam"]],
     )
     documents: list[Text] | None = Field(
-        default=None, description="Thành phần hồ sơ / documents to file."
+        default=None,
+        description="Thành phần hồ sơ / documents to file.",
+        examples=[["Tờ khai đăng ký khai sinh theo mẫu", "Giấy chứng sinh"]],
     )
-    steps: list[Text] | None = Field(default=None, description="Trình tự thực hiện / steps.")
+    steps: list[Text] | None = Field(
+        default=None,
+        description="Trình tự thực hiện / steps.",
+        examples=[["Nộp hồ sơ tại Trung tâm phục vụ hành chính công", "Nhận kết quả"]],
+    )
     result: Text | None = Field(
         default=None,
         description="Kết quả thực hiện / result.",
         examples=["Giấy khai sinh"],
     )
     conditions: Text | None = Field(
-        default=None, description="Yêu cầu, điều kiện thực hiện / requirements and conditions."
+        default=None,
+        description="Yêu cầu, điều kiện thực hiện / requirements and conditions.",
+        examples=["Không có"],
     )
-    notes: Text | None = Field(default=None, description="Ghi chú / notes.")
+    notes: Text | None = Field(
+        default=None,
+        description="Ghi chú / notes.",
+        examples=["Thời hạn tính từ ngày nhận đủ hồ sơ hợp lệ"],
+    )
 
 
 class ProcedureCatalog(_Model):
@@ -159,16 +175,25 @@ class ProcedureCatalog(_Model):
         description="Ngày danh mục có hiệu lực / date the list takes effect.",
         examples=["2025-07-01"],
     )
-    title: Text | None = Field(default=None, description="Tiêu đề / title of the list.")
+    title: Text | None = Field(
+        default=None,
+        description="Tiêu đề / title of the list.",
+        examples=["Danh mục thủ tục hành chính cấp xã thành phố Đà Nẵng"],
+    )
     source: Text | None = Field(
-        default=None, description="Nguồn dữ liệu / where the facts come from."
+        default=None,
+        description="Nguồn dữ liệu / where the facts come from.",
+        examples=["Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn)"],
     )
     decisions: list[Text] | None = Field(
         default=None,
         description="Quyết định công bố danh mục / decisions publishing the list.",
         examples=[["1390/QĐ-UBND"]],
     )
-    procedures: list[Procedure] = Field(description="Các thủ tục / the procedures.")
+    procedures: list[Procedure] = Field(
+        description="Các thủ tục / the procedures.",
+        examples=[[{"code": "1.001193", "name": "Đăng ký khai sinh", "field": "Hộ tịch"}]],
+    )
 
 
 class ProvinceRef(_Model):
@@ -186,17 +211,22 @@ class FormerCommune(_Model):
     part: StrictBool = Field(
         default=False,
         description="Chỉ một phần diện tích, dân số / only part of it joined.",
+        examples=[True],
     )
 
 
 class FormerName(_Model):
     """Tên cũ / a former name of a hamlet or street, kept after a rename."""
 
-    name: Text = Field(description="Tên cũ / the former name.")
+    name: Text = Field(description="Tên cũ / the former name.", examples=["Thôn 1"])
     decision: Text | None = Field(
-        default=None, description="Nghị quyết, quyết định đổi tên / decision."
+        default=None,
+        description="Nghị quyết, quyết định đổi tên / decision.",
+        examples=["12/NQ-HĐND"],
     )
-    date: DateText | None = Field(default=None, description="Ngày đổi tên / date of the rename.")
+    date: DateText | None = Field(
+        default=None, description="Ngày đổi tên / date of the rename.", examples=["2025-12-01"]
+    )
 
 
 class Place(_Model):
@@ -209,9 +239,11 @@ class Place(_Model):
         description="Thuộc xã cũ / the former commune it came from.",
         examples=["Xã Hòa Bắc"],
     )
-    note: Text | None = Field(default=None, description="Ghi chú / note.")
+    note: Text | None = Field(default=None, description="Ghi chú / note.", examples=["Bên sông"])
     former_names: list[FormerName] | None = Field(
-        default=None, description="Tên cũ / former names."
+        default=None,
+        description="Tên cũ / former names.",
+        examples=[[{"name": "Thôn 1", "decision": "12/NQ-HĐND", "date": "2025-12-01"}]],
     )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -223,13 +255,24 @@ class Commune(_Model):
     code: Text = Field(description="Mã xã 5 chữ số / 5-digit commune code.", examples=["20194"])
     name: Text = Field(description="Tên xã / commune name.", examples=["Phường Hải Vân"])
     formed_from: list[FormerCommune] | None = Field(
-        default=None, description="Hình thành từ / the pre-2025 communes it was formed from."
+        default=None,
+        description="Hình thành từ / the pre-2025 communes it was formed from.",
+        examples=[
+            [
+                {"code": "20194", "name": "Phường Hòa Hiệp Bắc"},
+                {"code": "20296", "name": "Xã Hòa Liên", "part": True},
+            ]
+        ],
     )
     hamlets: list[Place] | None = Field(
-        default=None, description="Thôn, tổ dân phố, ấp, khu phố, bản… / hamlets."
+        default=None,
+        description="Thôn, tổ dân phố, ấp, khu phố, bản… / hamlets.",
+        examples=[[{"name": "Tổ dân phố 1", "from": "Phường Hòa Hiệp Bắc"}]],
     )
     streets: list[Place] | None = Field(
-        default=None, description="Đường, phố, kiệt, hẻm, ngõ… / streets."
+        default=None,
+        description="Đường, phố, kiệt, hẻm, ngõ… / streets.",
+        examples=[[{"name": "Đường Nguyễn Tất Thành"}]],
     )
 
 
@@ -238,22 +281,32 @@ class UnitsFile(_Model):
 
     kind: Literal["units"] = Field(description="Loại tệp / file kind.", examples=["units"])
     province: ProvinceRef = Field(
-        description="Tỉnh, thành phố có các đơn vị này / the province these units belong to."
+        description="Tỉnh, thành phố có các đơn vị này / the province these units belong to.",
+        examples=[{"code": "48", "name": "Thành phố Đà Nẵng"}],
     )
     effective: DateText = Field(
         description="Ngày có hiệu lực / date the arrangement takes effect.",
         examples=["2025-07-01"],
     )
-    title: Text | None = Field(default=None, description="Tiêu đề / title.")
+    title: Text | None = Field(
+        default=None,
+        description="Tiêu đề / title.",
+        examples=["Đơn vị hành chính cấp xã thành phố Đà Nẵng từ ngày 01/7/2025"],
+    )
     source: Text | None = Field(
-        default=None, description="Nguồn dữ liệu / where the facts come from."
+        default=None,
+        description="Nguồn dữ liệu / where the facts come from.",
+        examples=["Nghị quyết 1659/NQ-UBTVQH15"],
     )
     decisions: list[Text] | None = Field(
         default=None,
         description="Nghị quyết sắp xếp / resolutions arranging the units.",
         examples=[["1659/NQ-UBTVQH15"]],
     )
-    communes: list[Commune] = Field(description="Các đơn vị cấp xã / the communes.")
+    communes: list[Commune] = Field(
+        description="Các đơn vị cấp xã / the communes.",
+        examples=[[{"code": "20194", "name": "Phường Hải Vân"}]],
+    )
 
 
 class DecisionPair(_Model):
@@ -267,7 +320,9 @@ class DecisionPair(_Model):
         description="Mã hoặc tên thủ tục ở bản mới / code or name on the new side.",
         examples=["1.013500"],
     )
-    note: Text | None = Field(default=None, description="Lý do / why.")
+    note: Text | None = Field(
+        default=None, description="Lý do / why.", examples=["Thay thế theo QĐ 1077/QĐ-BXD"]
+    )
 
 
 class DiffDecisions(_Model):
@@ -279,10 +334,12 @@ class DiffDecisions(_Model):
     pairs: list[DecisionPair] = Field(
         default_factory=list,
         description="Ghép cặp bắt buộc / pairs to make whatever codes and names say.",
+        examples=[[{"old": "1.008903", "new": "1.013225"}]],
     )
     forbid: list[DecisionPair] = Field(
         default_factory=list,
         description="Cặp không được ghép / pairs never to make.",
+        examples=[[{"old": "Đăng ký giám hộ", "new": "Đăng ký chấm dứt giám hộ"}]],
     )
 
 
@@ -291,12 +348,20 @@ class AcceptedNames(_Model):
 
     province: Text = Field(description="Mã tỉnh / province code.", examples=["48"])
     commune: Text = Field(description="Mã xã / commune code.", examples=["20194"])
-    kind: Literal["hamlet", "street"] = Field(description="Loại: thôn hoặc đường / kind.")
-    decision: Literal["keep", "merge"] = Field(
-        description="Giữ nguyên hoặc nhập / keep as they are, or merge."
+    kind: Literal["hamlet", "street"] = Field(
+        description="Loại: thôn hoặc đường / kind.", examples=["hamlet"]
     )
-    names: list[Text] = Field(description="Các tên trong nhóm / the names of the group.")
-    note: Text | None = Field(default=None, description="Ghi chú / note.")
+    decision: Literal["keep", "merge"] = Field(
+        description="Giữ nguyên hoặc nhập / keep as they are, or merge.", examples=["keep"]
+    )
+    names: list[Text] = Field(
+        description="Các tên trong nhóm / the names of the group.", examples=[["Thôn 1", "Thôn 01"]]
+    )
+    note: Text | None = Field(
+        default=None,
+        description="Ghi chú / note.",
+        examples=["Hai thôn ở hai xã cũ, giữ nguyên theo Nghị quyết 12/NQ-HĐND"],
+    )
 
 
 class NameDecisions(_Model):
@@ -306,7 +371,19 @@ class NameDecisions(_Model):
         description="Loại tệp / file kind.", examples=["name-decisions"]
     )
     accepted: list[AcceptedNames] = Field(
-        default_factory=list, description="Nhóm tên đã chấp nhận / accepted groups."
+        default_factory=list,
+        description="Nhóm tên đã chấp nhận / accepted groups.",
+        examples=[
+            [
+                {
+                    "province": "48",
+                    "commune": "20194",
+                    "kind": "hamlet",
+                    "decision": "keep",
+                    "names": ["Thôn 1", "Thôn 01"],
+                }
+            ]
+        ],
     )
 
 
