@@ -23,7 +23,8 @@ app = typer.Typer(
     name="tthc",
     help=(
         "Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs: "
-        "validate catalogs and diff them."
+        "validate and format catalogs of procedures and units, show what changed between two "
+        "lists, and find colliding hamlet and street names."
     ),
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,
