@@ -22,6 +22,9 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         with target.open("wb") as handle:
             handle.write(data)
         return
+    if target.exists() and not os.access(target, os.W_OK):
+        # Replacing by rename would succeed in a writable folder; the file's own mode says no.
+        raise PermissionError(13, "permission denied (the file is read-only)", str(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)

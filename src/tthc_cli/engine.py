@@ -177,7 +177,7 @@ def check_documents(
                 file=target.path,
                 line=hit.line,
                 column=hit.column,
-                fixable=rule.fixable,
+                fixable=rule.fixable if hit.fixable is None else hit.fixable,
             )
         )
 

@@ -126,6 +126,7 @@ _SPACE_SUSPECT_RE = re.compile(rf"\A\s|\s\Z|\s\s|[^\S ]|[{_ZERO_WIDTH}]|[\x00-\x
 
 
 def _odd_to_space(text: str) -> str:
+    # A zero-width character shows as nothing, so removing it keeps the text as it looked.
     return _ODD_RE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
 
 

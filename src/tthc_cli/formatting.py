@@ -51,6 +51,7 @@ from tthc_cli.loading import Document, discover, load_text
 from tthc_cli.models import KINDS
 from tthc_cli.reading import display_path, read_text
 from tthc_cli.spans import Span, Spans, plain_ok, render_scalar, replace_spans, spans
+from tthc_cli.textnorm import ToneStyle
 from tthc_cli.yamltree import Path_, resolve_plain
 
 __all__ = [
@@ -112,6 +113,7 @@ def format_text(
     settings: Settings | None = None,
     path: str = "<string>",
     only_catalogs: bool = False,
+    tones_only_when_mixed: bool = False,
 ) -> Formatted:
     """Apply ``fixes`` to every string value of a YAML text (never keys, never comments).
 
@@ -127,6 +129,11 @@ def format_text(
         )
     if only_catalogs and doc.kind not in KINDS:
         return Formatted(text, skipped="not a catalog (no known `kind`), left as it is")
+    fixes = frozenset(fixes)
+    if tones_only_when_mixed and Fix.TONE_STYLE in fixes and not _mixes_tone_styles(doc):
+        # validate --fix fixes what TT204 reports: a file mixing hòa and hoà. `tthc fmt`
+        # applies the configured style everywhere.
+        fixes = fixes - {Fix.TONE_STYLE}
     if not fixes:
         return Formatted(text)
     try:
@@ -142,6 +149,18 @@ def format_text(
         entry = ValueFix(plan.path, plan.line, plan.span.value, plan.fixed.text, plan.fixed.changes)
         (result.fixes if ok else result.unsafe).append(entry)
     return result
+
+
+def _mixes_tone_styles(doc: Document) -> bool:
+    from tthc_cli.textnorm import tone_styles
+
+    seen: set[ToneStyle] = set()
+    for ref in doc.parsed.strings:
+        if not ref.value.isascii():
+            seen.update(style for style, count in tone_styles(ref.value).items() if count)
+            if len(seen) > 1:
+                return True
+    return False
 
 
 @dataclass
@@ -422,14 +441,25 @@ class FileResult:
 
 
 def format_file(
-    path: Path, fixes: Collection[Fix] = FMT_FIXES, settings: Settings | None = None
+    path: Path,
+    fixes: Collection[Fix] = FMT_FIXES,
+    settings: Settings | None = None,
+    *,
+    tones_only_when_mixed: bool = False,
 ) -> FileResult:
     """Read one catalog file and fix it in memory; raises CatalogLoadError (unreadable, invalid
     YAML). Files without a known catalog `kind` are left as they are (``formatted.skipped``)."""
     settings = settings if settings is not None else Settings()
     text = read_text(path, max_bytes=settings.max_bytes)
     display = display_path(path)
-    formatted = format_text(text, fixes, settings=settings, path=display, only_catalogs=True)
+    formatted = format_text(
+        text,
+        fixes,
+        settings=settings,
+        path=display,
+        only_catalogs=True,
+        tones_only_when_mixed=tones_only_when_mixed,
+    )
     return FileResult(
         path=path,
         display=display,
@@ -472,6 +502,7 @@ def format_paths(
     settings: Settings | None = None,
     *,
     write: bool = False,
+    tones_only_when_mixed: bool = False,
 ) -> FormatRun:
     """Discover catalog files under paths and fix each (writing it atomically with ``write``).
 
@@ -483,7 +514,7 @@ def format_paths(
     run = FormatRun(errors=list(discovery.errors))
     for path in discovery.files:
         try:
-            result = format_file(path, fixes, settings)
+            result = format_file(path, fixes, settings, tones_only_when_mixed=tones_only_when_mixed)
         except CatalogLoadError as exc:
             run.errors.append(exc)
             continue
@@ -505,7 +536,9 @@ def apply_rule_fixes(paths: Sequence[Path], settings: Settings) -> FormatRun:
     from tthc_cli.engine import enabled_rules
 
     codes = [rule.code for rule in enabled_rules(settings) if rule.fixable]
-    return format_paths(paths, fixes_for_rules(codes), settings, write=True)
+    return format_paths(
+        paths, fixes_for_rules(codes), settings, write=True, tones_only_when_mixed=True
+    )
 
 
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -514,9 +547,13 @@ _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 def unified_diff(result: FileResult) -> str:
     """A unified diff (a/ and b/ file names) of one file's change; lines end at \\n only."""
     name = result.display.lstrip("/")
+    old, new = result.old_text, result.new_text
+    if result.bom:
+        # The file starts with a BOM: the patch's context must too, or `git apply` refuses it.
+        old, new = "\ufeff" + old, "\ufeff" + new
     lines = difflib.unified_diff(
-        _LINE_RE.findall(result.old_text),
-        _LINE_RE.findall(result.new_text),
+        _LINE_RE.findall(old),
+        _LINE_RE.findall(new),
         f"a/{name}",
         f"b/{name}",
     )

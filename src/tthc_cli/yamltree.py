@@ -69,6 +69,7 @@ class ScalarRef:
     value: str
     line: int
     column: int
+    style: str = ""  # "" plain, "'" or '"' quoted, "|" or ">" block
 
 
 @dataclass(slots=True)
@@ -321,7 +322,7 @@ def _parse(text: str) -> ParsedYaml:
                     container.append(node)
             value_pos[path] = (line, column)
             if is_string:
-                strings.append(ScalarRef(path, node, line, column))
+                strings.append(ScalarRef(path, node, line, column, event.style or ""))
             elif etype is scalar_t and event.style == "" and type(node) in (int, float):
                 plain_numbers[path] = raw
             if is_container:

@@ -408,10 +408,11 @@ def test_validate_fix_applies_only_the_enabled_fixable_rules(tmp_path: Path) -> 
     text = "kind: units\nprovince: {code: '1'}\ndecisions: [1/QD-UBND]\na: 'hoà  Qúy'\n"
     target.write_text(text, encoding="utf-8")
     apply_rule_fixes([target], Settings(ignore=["TT202", "TT109"]))
-    assert target.read_text(encoding="utf-8") == text.replace("hoà", "hòa").replace("Qúy", "Quý")
+    # TT204 reports files that mix styles; this one keeps to one, so its hoà stays.
+    assert target.read_text(encoding="utf-8") == text.replace("Qúy", "Quý").replace("'1'", "'01'")
     apply_rule_fixes([target], Settings())
     assert target.read_text(encoding="utf-8") == (
-        "kind: units\nprovince: {code: '1'}\ndecisions: [1/QĐ-UBND]\na: 'hòa Quý'\n"
+        "kind: units\nprovince: {code: '01'}\ndecisions: [1/QĐ-UBND]\na: 'hoà Quý'\n"
     )
 
 

@@ -86,3 +86,12 @@ def test_indentation_inside_a_block_scalar_is_layout() -> None:
 def test_trailing_space_inside_a_block_scalar_is_reported() -> None:
     text = CATALOG_HEAD + PROCEDURE + "    notes: |\n      Hồ sơ gồm: \n        - Tờ khai\n"
     assert len(hits(text, "TT202")) == 1
+
+
+def test_multi_line_findings_are_not_marked_safe_to_fix() -> None:
+    from helpers import run
+
+    text = CATALOG_HEAD + PROCEDURE + "    notes: |\n      dòng  hai\n"
+    (finding,) = run(text, select="TT202")
+    assert finding.fixable is False
+    assert "fix it by hand" in finding.message

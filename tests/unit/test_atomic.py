@@ -61,3 +61,23 @@ def test_dev_null_stays_a_device() -> None:
 def test_a_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_text_atomic(tmp_path, "x")
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root may write any file")
+    target = tmp_path / "ro.yaml"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError):
+        write_text_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_read_only_check_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "ro.yaml"
+    target.write_text("old", encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(PermissionError):
+        write_text_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"

@@ -19,6 +19,8 @@ class Hit:
     line: int
     column: int
     doc: Document | None = None
+    # None: as the rule says; False: this finding has no safe automatic fix.
+    fixable: bool | None = None
 
 
 @dataclass(frozen=True)

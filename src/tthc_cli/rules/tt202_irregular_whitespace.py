@@ -4,7 +4,8 @@
 Reports spaces at the start or end of a value, two or more spaces in a row, tabs,
 non-breaking spaces (U+00A0, often pasted from Word or Excel), zero-width characters
 (U+200B, U+FEFF) and other Unicode space characters inside text values. It has a safe
-mechanical fix.
+mechanical fix for single-line text (`tthc fmt`); in multi-line text (`|` and `>` blocks)
+the layout is the author's, so those are fixed by hand.
 
 ## Why it matters
 These characters are invisible on screen but make `Thôn 1` and `Thôn  1` different names,
@@ -58,8 +59,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if problems:
             kinds = list(dict.fromkeys(_WORDS.get(p.kind, p.kind) for p in problems))
             where = problems[0].offset
+            multiline = "\n" in value or ref.style in ("|", ">")
             yield Hit(
-                f"text has {', '.join(kinds)} (first at character {where + 1})",
+                f"text has {', '.join(kinds)} (first at character {where + 1})"
+                + (" in multi-line text: fix it by hand" if multiline else ""),
                 ref.line,
                 ref.column,
+                # `tthc fmt` keeps the layout of multi-line text; only single lines are safe.
+                fixable=False if multiline else None,
             )

@@ -7,7 +7,8 @@ lists).
 
 ## Why it matters
 Catalogs of one province are grouped and compared by this code. Hà Nội is `"01"`; unquoted
-`01` is the number 1, and a code of a province that was merged away is a stale copy.
+`01` is the number 1, and a code of a province that was merged away is a stale copy. A
+quoted code that lost its leading zero (`"1"`) has a safe mechanical fix.
 
 ## Example
 ```yaml
@@ -32,6 +33,7 @@ from tthc_cli.yamltree import Path_
 CODE = "TT302"
 NAME = "invalid-province-code"
 SEVERITY = Severity.ERROR
+FIXABLE = True  # zero-padding only; other findings are marked not fixable
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -49,11 +51,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if not isinstance(value, str):
         return
     if not PROVINCE_CODE.fullmatch(value):
-        yield Hit(f'province code {value!r} must be exactly 2 digits, e.g. "48"', *doc.pos(path))
+        # A digit code that lost its leading zero ("1") is padded by `tthc fmt`.
+        paddable = value.isdigit() and len(value) < 2
+        yield Hit(
+            f'province code {value!r} must be exactly 2 digits, e.g. "48"',
+            *doc.pos(path),
+            fixable=None if paddable else False,
+        )
         return
     effective = data.get("effective")
     # An invalid date (TT301's finding) counts as no date: compare only real ISO dates.
     effective = effective if isinstance(effective, str) and parse_date(effective) else None
     if value not in known_codes(effective):
         when = "before" if effective is not None and effective < REFORM_DATE else "from"
-        yield Hit(f"province code {value!r} is not a province {when} {REFORM_DATE}", *doc.pos(path))
+        yield Hit(
+            f"province code {value!r} is not a province {when} {REFORM_DATE}",
+            *doc.pos(path),
+            fixable=False,
+        )

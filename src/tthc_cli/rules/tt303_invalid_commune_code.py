@@ -6,7 +6,8 @@ digits, written in quotes (`"00004"`).
 
 ## Why it matters
 Commune codes are the keys that link units, addresses and statistics. Unquoted, `00004`
-becomes the number 4 and the code is lost.
+becomes the number 4 and the code is lost. A quoted code that lost its leading zeros (`"4"`)
+has a safe mechanical fix.
 
 ## Example
 ```yaml
@@ -31,6 +32,7 @@ from tthc_cli.yamltree import Path_
 CODE = "TT303"
 NAME = "invalid-commune-code"
 SEVERITY = Severity.ERROR
+FIXABLE = True  # zero-padding only
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -47,5 +49,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for path, value in targets:
             if isinstance(value, str) and not COMMUNE_CODE.fullmatch(value):
                 yield Hit(
-                    f'commune code {value!r} must be exactly 5 digits, e.g. "00004"', *doc.pos(path)
+                    f'commune code {value!r} must be exactly 5 digits, e.g. "00004"',
+                    *doc.pos(path),
+                    # Digits that lost their leading zeros ("4") are padded by `tthc fmt`.
+                    fixable=None if value.isdigit() and len(value) < 5 else False,
                 )
