@@ -192,12 +192,17 @@ def test_fixture_covers_every_status(result: DiffResult) -> None:
 # --- golden files ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "markdown.md"), ("csv", "csv.csv")])
+@pytest.mark.parametrize(
+    ("fmt", "golden"),
+    [("markdown", "markdown.md"), ("csv", "csv.csv"), ("text", "text.txt"), ("json", "json.json")],
+)
 def test_output_matches_golden(result: DiffResult, fmt: str, golden: str) -> None:
     _golden(golden, _render(fmt, result))
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "markdown.md"), ("csv", "csv.csv")])
+@pytest.mark.parametrize(
+    ("fmt", "golden"), [("markdown", "markdown.md"), ("csv", "csv.csv"), ("json", "json.json")]
+)
 def test_cli_stdout_is_the_golden_output(sides: tuple[str, str], fmt: str, golden: str) -> None:
     run = runner.invoke(app, ["diff", *sides, "--format", fmt])
     assert run.exit_code == 1, run.stderr
