@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -76,16 +76,55 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# Set by the global options: --quiet drops summaries, --verbose adds timings (on stderr).
+_MODE = {"quiet": False, "verbose": False}
+
+
 @app.callback()
 def main_callback(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
             "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
         ),
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only problems and results, no summaries.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print how long the command took.")
+    ] = False,
 ) -> None:
     """Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs."""
+    import time
+
+    _MODE["quiet"], _MODE["verbose"] = quiet, verbose
+    if verbose:
+        started = time.perf_counter()
+        command = ctx.invoked_subcommand or ""
+
+        def report() -> None:
+            sys.stderr.write(f"tthc {command}: {time.perf_counter() - started:.2f} s\n")
+
+        ctx.call_on_close(report)
+
+
+_R = TypeVar("_R")
+
+
+def _quietened(reporter: _R) -> _R:
+    """The reporter without its summary lines under --quiet (reporters that have any)."""
+    if _MODE["quiet"] and hasattr(reporter, "summary"):
+        reporter.summary = False
+    return reporter
+
+
+def _summary() -> Console:
+    """Where summary lines go: standard output, or nowhere with --quiet."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, quiet=_MODE["quiet"])
 
 
 def _settings(config: Path | None, no_config: bool) -> Settings:
@@ -179,7 +218,7 @@ def validate(
         errors.print(f"fixed {escape(changed.display)}: {changed.summary()}", soft_wrap=True)
     for error in [*(fixed.write_errors if fixed is not None else []), *result.load_errors]:
         errors.print(f"[bold red]error:[/] {escape(error.describe())}")
-    reporter = REPORTERS[output_format.value]()
+    reporter = _quietened(REPORTERS[output_format.value]())
     if output is None:
         reporter.render(result, _stdout())
     else:
@@ -307,9 +346,9 @@ def diff(
         except OSError as exc:
             _fail(f"{output}: cannot write: {exc.strerror or exc}")
     elif output is None:
-        DIFF_REPORTERS[fmt]().render(result, entries, _stdout())
+        _quietened(DIFF_REPORTERS[fmt]()).render(result, entries, _stdout())
     else:
-        reporter = DIFF_REPORTERS[fmt]()
+        reporter = _quietened(DIFF_REPORTERS[fmt]())
         _render_to_file(lambda console: reporter.render(result, entries, console), output)
     raise typer.Exit(result.exit_code())
 
@@ -407,9 +446,9 @@ def dedupe_names(
         except OSError as exc:
             _fail(f"{output}: cannot write: {exc.strerror or exc}")
     elif output is None:
-        DEDUPE_REPORTERS[fmt]().render(result, _stdout())
+        _quietened(DEDUPE_REPORTERS[fmt]()).render(result, _stdout())
     else:
-        reporter = DEDUPE_REPORTERS[fmt]()
+        reporter = _quietened(DEDUPE_REPORTERS[fmt]())
         _render_to_file(lambda console: reporter.render(result, console), output)
     raise typer.Exit(result.exit_code(fail_on.value))
 
@@ -476,7 +515,7 @@ def apply_renames(
         errors.print(f"[bold red]error:[/] {escape(error.describe())}")
     for row, reason in result.refused:
         errors.print(f"[yellow]refused:[/] {escape(str(report))}:{row.line}: {escape(reason)}")
-    out = _stdout()
+    out = _summary()
     try:
         decided = None
         if result.kept or result.merged:
@@ -596,7 +635,7 @@ def fmt(
     for skipped in run.skipped:
         errors.print(f"note: {escape(skipped.display)}: {escape(skipped.formatted.skipped or '')}")
     # With --diff, stdout carries the diff alone (for patch and git apply).
-    report = errors if show_diff else _stdout()
+    report = errors if show_diff else _summary()
     changed = run.changed
     for result in changed:
         if show_diff:

@@ -15,6 +15,8 @@ _STYLE = {"duplicate": "bold red", "similar": "yellow"}
 
 
 class TextDedupeReporter:
+    summary = True  # the closing count line; off with `tthc --quiet`
+
     def render(self, result: DedupeResult, console: Console) -> None:
         numbered = list(enumerate(result.groups))
         for _, chunk in groupby(numbered, key=lambda item: (item[1].province, item[1].commune)):
@@ -40,6 +42,8 @@ class TextDedupeReporter:
                     self._renames(group),
                 )
             console.print(table)
+        if not self.summary:
+            return
         console.print(
             f"Checked {result.names:,} names in {result.communes:,} communes: "
             f"[bold red]{result.duplicate_groups:,} duplicate groups[/], "

@@ -39,7 +39,14 @@ def matrix(result: DiffResult) -> Table:
 
 
 class TextDiffReporter:
+    summary = True  # the sides, the matrix and the counts; off with `tthc --quiet`
+
     def render(self, result: DiffResult, entries: list[DiffEntry], console: Console) -> None:
+        if self.summary:
+            self._summary(result, console)
+        self._entries(result, entries, console)
+
+    def _summary(self, result: DiffResult, console: Console) -> None:
         summary = result.summary()
         before = ", ".join(f"{lv} {n}" for lv, n in summary["old"].items()) or "nothing"
         after = ", ".join(f"{lv} {n}" for lv, n in summary["new"].items()) or "nothing"
@@ -51,6 +58,8 @@ class TextDiffReporter:
         console.print(
             "  ".join(f"[{_STYLE[s]}]{s} {counts[s]}[/]" for s in STATUSES), soft_wrap=True
         )
+
+    def _entries(self, result: DiffResult, entries: list[DiffEntry], console: Console) -> None:
         shown = {e.status for e in entries}
         for status, group in groupby(entries, key=lambda e: e.status):
             items = list(group)

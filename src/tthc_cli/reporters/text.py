@@ -18,6 +18,8 @@ def _plural(count: int, word: str) -> str:
 
 
 class TextReporter:
+    summary = True  # the closing "Checked …" line; off with `tthc --quiet`
+
     def render(self, result: ValidationResult, console: Console) -> None:
         for file, group in groupby(result.findings, key=lambda f: f.file):
             console.print(f"[bold underline]{escape(file)}[/]")
@@ -29,6 +31,8 @@ class TextReporter:
                     soft_wrap=True,  # one line per finding, for grep and editors
                 )
             console.print()
+        if not self.summary:
+            return
         counts = [
             _plural(result.files, "file"),
             _plural(result.procedures, "procedure"),
