@@ -29,6 +29,10 @@ _HEADER_ALIASES = {
     "loai": "kind",
     "name": "name",
     "ten": "name",
+    "ten thon": "name",
+    "ten duong": "name",
+    "ten thon to dan pho": "name",
+    "ten duong pho": "name",
     "from": "from",
     "tu": "from",
     "xa cu": "from",
@@ -178,8 +182,8 @@ def _rows_to_entries(
     for line, cells in rows:
         if positions is None:
             positions = _header(cells)
-            if positions is None and line >= 5:
-                break
+            if positions is None and line >= 20:
+                break  # official lists put a title block above the header, rarely this long
             continue
 
         header = positions

@@ -148,3 +148,12 @@ def test_a_bad_row_is_reported_and_the_rest_is_read(tmp_path: Path) -> None:
     names = read_names([path])
     assert [(e.line, "unknown kind" in e.message) for e in names.errors] == [(2, True)]
     assert [(e.commune, e.name) for e in names.entries] == [("00004", "Thôn 01")]
+
+
+def test_header_below_a_title_block_with_vietnamese_names(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    title = "".join(f"DANH SÁCH {n}\n" for n in range(7))
+    path.write_text(title + "Tỉnh,Xã,Loại,Tên thôn,Từ\n48,20194,thôn,Thôn 1,\n", encoding="utf-8")
+    names = read_names([path])
+    assert names.errors == []
+    assert [(e.name, e.line) for e in names.entries] == [("Thôn 1", 9)]
