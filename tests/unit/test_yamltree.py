@@ -195,7 +195,11 @@ _text = st.text(
 )
 def test_round_trip_through_pyyaml_dump(value: object) -> None:
     import yaml
+    from hypothesis import assume
 
+    # PyYAML writes YAML 1.1: it leaves "0E0" or "1e5" unquoted (no number there), which
+    # YAML 1.2, as tthc reads it, takes for a float. Such strings are not this test's point.
+    assume(all(resolve_plain(text) == text for text in _strings_in(value) if text))
     text = yaml.safe_dump({"v": value}, allow_unicode=True)
     parsed = parse(text)
     assert parsed.ok, parsed.issues
@@ -205,3 +209,13 @@ def test_round_trip_through_pyyaml_dump(value: object) -> None:
 @given(st.text(max_size=200))
 def test_never_raises_on_arbitrary_text(text: str) -> None:
     parse(text)
+
+
+def _strings_in(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings_in(item)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (*_strings_in(key), *_strings_in(item))]
+    return []
