@@ -10,6 +10,7 @@ burst of load from a neighbour hits all jobs alike instead of one job's three sa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import importlib
@@ -172,13 +173,11 @@ def run(jobs: Sequence[Job], repeat: int, progress: Callable[[str], None]) -> No
 
 def machine() -> list[str]:
     cpu = "unknown"
-    try:
+    with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    except OSError:
-        pass
     affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     return [
         f"date: {dt.date.today().isoformat()}",

@@ -98,7 +98,7 @@ class _Ignores:
         return False
 
 
-def _ignores(doc: Document) -> _Ignores:
+def inline_ignores(doc: Document) -> _Ignores:
     if "tthc:" not in doc.text:
         return _Ignores({}, None, False)
     by_line: dict[int, frozenset[str] | None] = {}
@@ -135,7 +135,7 @@ def _outside_quotes(line: str, end: int) -> bool:
     return doubles % 2 == 0 and singles % 2 == 0 and (end == 0 or before[-1].isspace())
 
 
-def _per_file(settings: Settings, path: str) -> list[str]:
+def per_file_ignores(settings: Settings, path: str) -> list[str]:
     selected: list[str] = []
     for pattern, codes in settings.per_file_ignores.items():
         if path_matches(path, [pattern], settings.base_dir):
@@ -158,8 +158,8 @@ def check_documents(
     """Run the rules over parsed documents and return sorted findings."""
     rules = list(rules) if rules is not None else enabled_rules(settings)
     ctx = RuleContext(tone_style=settings.tone_style)
-    ignores = {id(doc): _ignores(doc) for doc in docs}
-    per_file = {id(doc): _per_file(settings, doc.path) for doc in docs}
+    ignores = {id(doc): inline_ignores(doc) for doc in docs}
+    per_file = {id(doc): per_file_ignores(settings, doc.path) for doc in docs}
     findings: list[Finding] = []
 
     def emit(rule: Rule, doc: Document, hit: Hit) -> None:

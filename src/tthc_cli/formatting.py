@@ -366,11 +366,11 @@ class _Allowed:
     """Which fixes may touch a value: not those whose rule is ignored on its line or file."""
 
     def __init__(self, doc: Document, settings: Settings, fixes: frozenset[Fix]) -> None:
-        from tthc_cli.engine import _ignores, _per_file
+        from tthc_cli.engine import inline_ignores, per_file_ignores
         from tthc_cli.rules import BY_CODE, matches
 
-        ignores = _ignores(doc)
-        per_file = _per_file(settings, doc.path)
+        ignores = inline_ignores(doc)
+        per_file = per_file_ignores(settings, doc.path)
         self._fixes = fixes
         self._ignores = ignores
         self._off_in_file = frozenset(

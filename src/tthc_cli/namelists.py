@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from tthc_cli.codes import COMMUNE_CODE
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.loading import discover, gc_paused, iter_items, load_document
+from tthc_cli.sheets import csv_reader, pad_code
 from tthc_cli.textnorm import fold_key, match_key
 
 LIST_SUFFIXES = (".csv", ".xlsx")
@@ -153,10 +153,6 @@ def _read_units(path: Path, result: NameList) -> None:
                 )
 
 
-def _pad(code: str, width: int) -> str:
-    return code.zfill(width) if code.isdigit() and len(code) < width else code
-
-
 class _Report(Exception):
     """The file is one of our own dedupe reports, not a list of names."""
 
@@ -207,9 +203,8 @@ def _rows_to_entries(
                 )
             )
             continue
-        # Excel drops leading zeros from codes typed as numbers; put them back.
-        commune = _pad(get("commune"), 5)
-        province = _pad(get("province"), 2)
+        commune = pad_code(get("commune"), 5)
+        province = pad_code(get("province"), 2)
         is_code = COMMUNE_CODE.fullmatch(commune) is not None
         result.communes.add((province, commune))
         result.entries.append(
@@ -236,11 +231,7 @@ def _read_csv(path: Path, result: NameList) -> None:
 
     display = display_path(path)
     text = read_text(path)
-    # Only the delimiter is guessed (Excel in a Vietnamese locale saves with ";"); quoting is
-    # always the standard double quote, which sniffing gets wrong on apostrophes in names.
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_reader(text)
 
     def rows() -> Iterator[tuple[int, Sequence[Any]]]:
         try:

@@ -11,10 +11,8 @@ with the reason. `keep` and `merge` decisions go into a `kind: name-decisions` f
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
-import io
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +23,8 @@ from tthc_cli.atomic import write_bytes_atomic
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.loading import discover, load_text
 from tthc_cli.placenames import DUPLICATE, compare, parse_name
-from tthc_cli.reading import display_path, read_text
-from tthc_cli.sheets import unguard
+from tthc_cli.reading import decode, display_path, read_text
+from tthc_cli.sheets import csv_reader, pad_code, unguard
 from tthc_cli.spans import Span, Spans, render_scalar, replace_spans, spans
 from tthc_cli.textnorm import fold_key, nfc
 
@@ -72,11 +70,6 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _pad(code: str, width: int) -> str:
-    # Excel drops leading zeros from codes when it saves; put them back.
-    return code.zfill(width) if code.isdigit() and len(code) < width else code
-
-
 def read_report(path: Path) -> list[Row]:
     """Rows of a dedupe report saved as .xlsx or .csv (by Excel or LibreOffice)."""
     display = display_path(path)
@@ -109,8 +102,8 @@ def read_report(path: Path) -> list[Row]:
                 line=line,
                 source_line=_int(get("line")),
                 group=get("group"),
-                province=_pad(get("province"), 2),
-                commune=_pad(get("commune"), 5),
+                province=pad_code(get("province"), 2),
+                commune=pad_code(get("commune"), 5),
                 kind=kind,
                 name=get("name"),
                 origin=get("from"),
@@ -124,9 +117,7 @@ def read_report(path: Path) -> list[Row]:
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     text = read_text(path)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_reader(text)
     header: list[str] | None = None
     for cells in reader:
         if header is None:
@@ -461,7 +452,7 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
     for file, renames in sorted(by_file.items()):
         raw = file.read_bytes()
         bom = raw.startswith(b"\xef\xbb\xbf")
-        before = read_text(file)
+        before = decode(raw, file)  # the same bytes: read once
         after = edit_text(before, renames, reference=reference, date=day)
         problem = check_edit(before, after, renames, day)
         if problem is not None:

@@ -6,6 +6,8 @@ openpyxl is imported by the callers, and only when they write a workbook; nothin
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -73,3 +75,16 @@ def fit_widths(
     """Column widths (in characters) from the longest content, within [minimum, maximum]."""
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[column_letter(col)].width = min(max(width, minimum), maximum) + 2
+
+
+def pad_code(code: str, width: int) -> str:
+    """A digit code with the leading zeros Excel drops from numbers put back ("4" → "00004")."""
+    return code.zfill(width) if code.isdigit() and len(code) < width else code
+
+
+def csv_reader(text: str) -> Any:
+    """A csv.reader over text with the delimiter of its first line (Excel in a Vietnamese
+    locale saves with ";"). Quoting is always the standard double quote: sniffing it goes
+    wrong on apostrophes in names."""
+    first_line = text.split("\n", 1)[0]
+    return csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first_line.count))

@@ -145,13 +145,3 @@ def replace_spans(text: str, edits: list[tuple[Span, str]]) -> str:
         position = span.end
     out.append(text[position:])
     return "".join(out)
-
-
-def reparse_equal(text: str) -> bool:
-    """A cheap guard: the edited text still parses as YAML."""
-    try:
-        for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
-            pass
-    except yaml.YAMLError:
-        return False
-    return True

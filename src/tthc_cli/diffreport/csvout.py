@@ -8,6 +8,7 @@ from rich.console import Console
 
 from tthc_cli.diffing import DiffEntry, DiffResult
 from tthc_cli.diffreport.base import show_change
+from tthc_cli.sheets import FORMULA_START
 
 HEADER = (
     "status",
@@ -26,13 +27,10 @@ HEADER = (
 )
 SEPARATOR = " | "
 
-# A spreadsheet takes a cell starting with one of these for a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def guard(text: str) -> str:
     """Text a spreadsheet shows as text: a leading formula character gets a quote before it."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def row(entry: DiffEntry) -> list[str]:

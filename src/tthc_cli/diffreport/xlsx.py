@@ -20,6 +20,7 @@ from tthc_cli.diffreport.base import (
     level_vi,
     status_title,
 )
+from tthc_cli.sheets import MAX_WIDTH, column_letter, fit_widths, set_cell, text_width
 
 SUMMARY_SHEET = "Tổng hợp"
 HINTS_SHEET = "Gợi ý"
@@ -39,12 +40,8 @@ HEADERS = (
 )
 HINT_HEADERS = ("Mã cũ", "Tên cũ", "Mã mới", "Tên mới", "Điểm", "Lý do")
 MATCH_VI = {"code": "Mã", "name": "Tên"}
-MAX_WIDTH = 60
-MIN_WIDTH = 8
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-# Control characters an xlsx file cannot hold (openpyxl raises IllegalCharacterError on them).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class _Styles:
@@ -65,15 +62,6 @@ class _Styles:
         self.top = Alignment(vertical="top")
 
 
-def column_letter(index: int) -> str:
-    """1 → A, 27 → AA."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def sheet_title(text: str, taken: Sequence[str] = ()) -> str:
     """A valid, unused worksheet name: no []:*?/\\ characters, at most 31 characters."""
     base = _SHEET_FORBIDDEN.sub("-", text).strip("'")[:31] or "Sheet"
@@ -83,16 +71,6 @@ def sheet_title(text: str, taken: Sequence[str] = ()) -> str:
         suffix = f" ({n})"
         title, n = base[: 31 - len(suffix)] + suffix, n + 1
     return title
-
-
-def _set(ws: Any, row: int, col: int, value: Any) -> Any:
-    """Write a value as data, never as a formula, without characters Excel cannot store."""
-    if isinstance(value, str):
-        value = _ILLEGAL.sub("", value)
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # openpyxl would otherwise write it as a formula
-    return cell
 
 
 def _entry_values(entry: DiffEntry) -> list[Any]:
@@ -118,77 +96,76 @@ def _table_sheet(
     """A header row (bold, frozen, filterable), the rows, and column widths from the content."""
     widths = [len(h) for h in headers]
     for col, header in enumerate(headers, start=1):
-        cell = _set(ws, 1, col, header)
+        cell = set_cell(ws, 1, col, header)
         cell.font = st.bold
         cell.fill = st.header_fill
         cell.alignment = st.top
     for r, values in enumerate(rows, start=2):
         for col, value in enumerate(values, start=1):
-            cell = _set(ws, r, col, value)
-            text = "" if value is None else str(value)
-            longest = max((len(line) for line in text.split("\n")), default=0)
+            cell = set_cell(ws, r, col, value)
+            longest = text_width(value)
             widths[col - 1] = max(widths[col - 1], longest)
-            cell.alignment = st.wrap if (longest > MAX_WIDTH or "\n" in text) else st.top
-    for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[column_letter(col)].width = min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
+            multiline = isinstance(value, str) and "\n" in value
+            cell.alignment = st.wrap if (longest > MAX_WIDTH or multiline) else st.top
+    fit_widths(ws, widths)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{column_letter(len(headers))}{max(len(rows) + 1, 1)}"
 
 
 def _summary_sheet(ws: Any, st: _Styles, result: DiffResult, entries: Sequence[DiffEntry]) -> None:
     row = 1
-    _set(ws, row, 1, "So sánh danh mục thủ tục hành chính").font = st.title
+    set_cell(ws, row, 1, "So sánh danh mục thủ tục hành chính").font = st.title
     row += 2
 
     old_counts, new_counts = result.old.level_counts(), result.new.level_counts()
     levels = list(dict.fromkeys([*old_counts, *new_counts]))
     for col, text in enumerate(("Cấp thực hiện", "Trước", "Sau"), start=1):
-        _set(ws, row, col, text).font = st.bold
+        set_cell(ws, row, col, text).font = st.bold
     row += 1
-    _set(ws, row, 1, "Nguồn")
-    _set(ws, row, 2, result.old.label)
-    _set(ws, row, 3, result.new.label)
+    set_cell(ws, row, 1, "Nguồn")
+    set_cell(ws, row, 2, result.old.label)
+    set_cell(ws, row, 3, result.new.label)
     row += 1
     for level in levels:
-        _set(ws, row, 1, level_vi(level))
-        _set(ws, row, 2, old_counts.get(level, 0))
-        _set(ws, row, 3, new_counts.get(level, 0))
+        set_cell(ws, row, 1, level_vi(level))
+        set_cell(ws, row, 2, old_counts.get(level, 0))
+        set_cell(ws, row, 3, new_counts.get(level, 0))
         row += 1
     row += 1
 
     matrix = transition_matrix(result)
-    _set(ws, row, 1, "Chuyển cấp thực hiện (hàng: trước, cột: sau)").font = st.bold
+    set_cell(ws, row, 1, "Chuyển cấp thực hiện (hàng: trước, cột: sau)").font = st.bold
     row += 1
     header = ["Trước \\ Sau", *(level_vi(c) for c in matrix.cols), "Tổng"]
     for col, text in enumerate(header, start=1):
-        _set(ws, row, col, text).font = st.bold
+        set_cell(ws, row, col, text).font = st.bold
     row += 1
     for level in matrix.rows:
-        _set(ws, row, 1, level_vi(level))
+        set_cell(ws, row, 1, level_vi(level))
         for col, after in enumerate(matrix.cols, start=2):
-            _set(ws, row, col, matrix.cells.get((level, after), 0))
-        _set(ws, row, len(matrix.cols) + 2, matrix.row_total(level)).font = st.bold
+            set_cell(ws, row, col, matrix.cells.get((level, after), 0))
+        set_cell(ws, row, len(matrix.cols) + 2, matrix.row_total(level)).font = st.bold
         row += 1
-    _set(ws, row, 1, "Tổng").font = st.bold
+    set_cell(ws, row, 1, "Tổng").font = st.bold
     for col, after in enumerate(matrix.cols, start=2):
-        _set(ws, row, col, matrix.col_total(after)).font = st.bold
-    _set(ws, row, len(matrix.cols) + 2, matrix.total).font = st.bold
+        set_cell(ws, row, col, matrix.col_total(after)).font = st.bold
+    set_cell(ws, row, len(matrix.cols) + 2, matrix.total).font = st.bold
     row += 2
 
     for col, text in enumerate(("Trạng thái", "Số thủ tục"), start=1):
-        _set(ws, row, col, text).font = st.bold
+        set_cell(ws, row, col, text).font = st.bold
     row += 1
     counts = result.counts()
     for status in STATUSES:
-        _set(ws, row, 1, status_title(status))
-        _set(ws, row, 2, counts[status])
+        set_cell(ws, row, 1, status_title(status))
+        set_cell(ws, row, 2, counts[status])
         row += 1
-    _set(ws, row, 1, "Tổng").font = st.bold
-    _set(ws, row, 2, len(result.entries)).font = st.bold
+    set_cell(ws, row, 1, "Tổng").font = st.bold
+    set_cell(ws, row, 2, len(result.entries)).font = st.bold
     row += 2
 
     if len(entries) != len(result.entries):
-        _set(
+        set_cell(
             ws,
             row,
             1,
@@ -196,10 +173,10 @@ def _summary_sheet(ws: Any, st: _Styles, result: DiffResult, entries: Sequence[D
         )
         row += 1
     for error in result.errors:
-        _set(ws, row, 1, f"Lỗi đọc tệp: {error.describe()}")
+        set_cell(ws, row, 1, f"Lỗi đọc tệp: {error.describe()}")
         row += 1
     stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
-    _set(ws, row, 1, f"Tạo bởi tthc {__version__} (tthc diff) lúc {stamp}").font = st.italic
+    set_cell(ws, row, 1, f"Tạo bởi tthc {__version__} (tthc diff) lúc {stamp}").font = st.italic
 
     ws.column_dimensions["A"].width = 34
     for col in range(2, len(matrix.cols) + 3):
