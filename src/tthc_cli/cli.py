@@ -46,9 +46,13 @@ class RulesFormat(enum.StrEnum):
 
 
 class SchemaKind(enum.StrEnum):
+    # The keys of schema.SCHEMA_FILES (a test keeps them equal; importing it here would load
+    # pydantic for every command).
     all = "all"
     procedure_catalog = "procedure-catalog"
     units = "units"
+    diff_decisions = "diff-decisions"
+    name_decisions = "name-decisions"
 
 
 def _stdout() -> Console:

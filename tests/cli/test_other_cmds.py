@@ -97,3 +97,12 @@ def test_internal_errors_never_print_a_traceback(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
+
+
+def test_schema_kind_choices_are_every_schema() -> None:
+    from tthc_cli.cli import SchemaKind
+    from tthc_cli.schema import SCHEMA_FILES
+
+    assert {kind.value for kind in SchemaKind} == set(SCHEMA_FILES)
+    result = runner.invoke(app, ["schema", "--kind", "name-decisions"])
+    assert json.loads(result.stdout)["properties"]["kind"]["const"] == "name-decisions"
