@@ -122,7 +122,8 @@ def format_text(
     """
     settings = settings if settings is not None else Settings()
     doc = load_text(text, path)
-    if not doc.parsed.ok:
+    # Duplicate keys too: the fix would land on a value that readers ignore.
+    if doc.parsed.issues:
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(
             path, f"cannot format: {issue.message}", line=issue.line, column=issue.column

@@ -117,7 +117,7 @@ def _read_names(paths: Sequence[Path]) -> NameList:
 
 def _read_units(path: Path, result: NameList) -> None:
     doc = load_document(path)
-    if not doc.parsed.ok:
+    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
     if doc.kind != "units":

@@ -198,7 +198,7 @@ def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]
         except CatalogLoadError as exc:
             errors.append(exc)
             continue
-        if not doc.parsed.ok:
+        if doc.parsed.issues:  # duplicate keys too: a rename could edit the wrong one
             issue = doc.parsed.issues[-1]
             errors.append(
                 CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
@@ -513,7 +513,7 @@ def load_accepted(path: Path) -> list[tuple[str, str, str, list[str], str]]:
     if not path.exists():
         return []
     doc = load_text(read_text(path), display_path(path))
-    if not doc.parsed.ok:
+    if doc.parsed.issues:
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
     model, error = doc.validated()

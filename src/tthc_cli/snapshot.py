@@ -86,7 +86,9 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
         doc = load_text(text, display_path(path))
         problem = _problem(doc)
         if problem is not None:
-            side.errors.append(CatalogLoadError(doc.path, problem[0], line=problem[1]))
+            side.errors.append(
+                CatalogLoadError(doc.path, problem[0], line=problem[1], column=problem[2])
+            )
             continue
         if doc.kind == "procedure-catalog":
             side.errors.extend(_schema_errors(doc))
@@ -100,20 +102,21 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
     return side
 
 
-def _problem(doc: Document) -> tuple[str, int] | None:
+def _problem(doc: Document) -> tuple[str, int, int | None] | None:
     """Why a whole file cannot take part in a diff (None when it can, or is not a catalog)."""
-    if not doc.parsed.ok:
+    # A duplicate key is no syntax error, but which value counts is anyone's guess.
+    if doc.parsed.issues:
         issue = doc.parsed.issues[-1]
-        return (issue.message, issue.line)
+        return (issue.message, issue.line, issue.column)
     if doc.kind not in ("procedure-catalog", "units", "diff-decisions"):
-        return ("not a tthc catalog (no known `kind`); run `tthc validate` on it", 1)
+        return ("not a tthc catalog (no known `kind`); run `tthc validate` on it", 1, None)
     if doc.kind != "procedure-catalog":
         return None
     data = doc.data
     if data.get("level") not in LEVEL_ORDER:
-        return ("the catalog has no valid `level` (tinh, huyen or xa)", doc.pos(("level",))[0])
+        return ("the catalog has no valid `level` (tinh, huyen or xa)", *doc.pos(("level",)))
     if not isinstance(data.get("procedures"), list):
-        return ("the catalog has no `procedures` list", doc.pos(("procedures",))[0])
+        return ("the catalog has no `procedures` list", *doc.pos(("procedures",)))
     return None
 
 

@@ -138,6 +138,15 @@ def _tagged(value: str, tag: str, line: int, column: int) -> Any:
     raise _Abort(_tag_issue(tag, line, column))
 
 
+def _too_deep(mark: Any) -> YamlIssue:
+    return YamlIssue(
+        "depth",
+        f"nesting deeper than {MAX_DEPTH} levels (catalogs need fewer than 10)",
+        mark.line + 1,
+        mark.column + 1,
+    )
+
+
 def _tag_issue(tag: str, line: int, column: int) -> YamlIssue:
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     return YamlIssue(
@@ -167,9 +176,10 @@ def _parse(text: str) -> ParsedYaml:
     plain_numbers = out.plain_numbers
     parser = _Parser(text)
     get_event = parser.get_event
-    # Each frame: [container, path, pending key, anchor, node count at start]
+    # Each frame: [container, path, pending key, anchor, node count at start, height]
     stack: list[list[Any]] = []
-    anchors: dict[str, tuple[Any, int]] = {}
+    # Anchor name -> (value, node count, height): an alias may not nest deeper than MAX_DEPTH.
+    anchors: dict[str, tuple[Any, int, int]] = {}
     nodes = 0
     documents = 0
     root: Any = None
@@ -220,18 +230,14 @@ def _parse(text: str) -> ParsedYaml:
                 if nodes > MAX_NODES:
                     raise _Abort(_too_many(mark))
                 if len(stack) >= MAX_DEPTH:
-                    raise _Abort(
-                        YamlIssue(
-                            "depth",
-                            f"nesting deeper than {MAX_DEPTH} levels (catalogs need fewer than 10)",
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    )
+                    raise _Abort(_too_deep(mark))
             elif etype is map_end or etype is seq_end:
                 frame = stack.pop()
+                height = frame[5] + 1
+                if stack and stack[-1][5] < height:
+                    stack[-1][5] = height
                 if frame[3] is not None:
-                    anchors[frame[3]] = (frame[0], nodes - frame[4])
+                    anchors[frame[3]] = (frame[0], nodes - frame[4], height)
                 continue
             elif etype is alias_t:
                 mark = event.start_mark
@@ -245,7 +251,7 @@ def _parse(text: str) -> ParsedYaml:
                             mark.column + 1,
                         )
                     )
-                node, size = anchors[name]
+                node, size, height = anchors[name]
                 nodes += size
                 if nodes > MAX_NODES:
                     raise _Abort(
@@ -257,6 +263,10 @@ def _parse(text: str) -> ParsedYaml:
                             mark.column + 1,
                         )
                     )
+                if len(stack) + height > MAX_DEPTH:
+                    raise _Abort(_too_deep(mark))
+                if stack and stack[-1][5] < height:
+                    stack[-1][5] = height
             elif etype is doc_start:
                 documents += 1
                 if documents > 1:
@@ -311,7 +321,7 @@ def _parse(text: str) -> ParsedYaml:
                             key_pos[kpath] = (line, column)
                         frame[2] = key
                         if anchor is not None:
-                            anchors[anchor] = (node, 1)
+                            anchors[anchor] = (node, 1, 0)
                         continue
                     path = (*frame[1], key)
                     if key not in container:
@@ -326,9 +336,9 @@ def _parse(text: str) -> ParsedYaml:
             elif etype is scalar_t and event.style == "" and type(node) in (int, float):
                 plain_numbers[path] = raw
             if is_container:
-                stack.append([node, path, _NO_KEY, anchor, nodes])
+                stack.append([node, path, _NO_KEY, anchor, nodes, 0])
             elif anchor is not None:
-                anchors[anchor] = (node, 1)
+                anchors[anchor] = (node, 1, 0)
     except _Abort as abort:
         out.issues.append(abort.issue)
         out.ok = False
