@@ -10,6 +10,7 @@ from pathlib import Path
 from tthc_cli.errors import CatalogLoadError
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+_HEAD_BYTES = 64 * 1024
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -49,8 +50,13 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         )
     try:
         with path.open("rb") as handle:
-            # Read one byte past the limit: a file that grew since stat() is still bounded.
-            data = handle.read(max_bytes + 1)
+            # A binary or UTF-16 file (a sparse file of zeros, an image) is refused after its
+            # first block, not after the whole of it is read into memory.
+            data = handle.read(min(_HEAD_BYTES, max_bytes + 1))
+            refuse_non_utf8_start(data, path)
+            if len(data) == _HEAD_BYTES:
+                # One byte past the limit: a file that grew since stat() is still bounded.
+                data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
     except IsADirectoryError:
@@ -66,13 +72,36 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 def decode(data: bytes, path: Path | str) -> str:
     """Decode catalog bytes as UTF-8 (optionally with a BOM)."""
+    refuse_non_utf8_start(data, path)
+    had_bom = data.startswith(codecs.BOM_UTF8)
+    if had_bom:
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, like every other position tthc reports.
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        bad = data[exc.start : exc.start + 4].hex(" ")
+        # Offsets count from the start of the file, BOM included.
+        offset = exc.start + (len(codecs.BOM_UTF8) if had_bom else 0)
+        raise CatalogLoadError(
+            path,
+            f"not valid UTF-8 at byte offset {offset} (bytes {bad}); the file may be in "
+            "Windows-1258, TCVN3 or VNI encoding: save it as UTF-8",
+            line=line,
+            column=column,
+        ) from None
+
+
+def refuse_non_utf8_start(data: bytes, path: Path | str) -> None:
+    """Refuse bytes that are UTF-16/32 (with or without a BOM) or binary, from their start."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             raise CatalogLoadError(
                 path, f"file is encoded as {name} (byte-order mark at the start); save it as UTF-8"
             )
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\x00")
     if nul != -1:
         hint = (
@@ -83,21 +112,6 @@ def decode(data: bytes, path: Path | str) -> str:
         raise CatalogLoadError(
             path, f"NUL byte at byte offset {nul}: {hint}; catalogs must be UTF-8 text"
         )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        # Columns count characters, like every other position tthc reports.
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        bad = data[exc.start : exc.start + 4].hex(" ")
-        raise CatalogLoadError(
-            path,
-            f"not valid UTF-8 at byte offset {exc.start} (bytes {bad}); the file may be in "
-            "Windows-1258, TCVN3 or VNI encoding: save it as UTF-8",
-            line=line,
-            column=column,
-        ) from None
 
 
 def _looks_like_utf16(data: bytes) -> bool:
