@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
+class FileChangedError(OSError):
+    """The file on disk is no longer the one that was read: writing would lose that change."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(
+            errno.EAGAIN,
+            "the file changed on disk while tthc was working on it; nothing was written, "
+            "run the command again",
+            str(target),
+        )
+
+
+def write_bytes_atomic(target: Path, data: bytes, *, expect: bytes | None = None) -> None:
     """Replace target with data so that readers see the old file or the new one, never half.
 
     A symlink keeps pointing where it did: the file it points to is replaced. A target that is
     not a regular file (/dev/null, a pipe, a terminal) is written to in place, never replaced.
+    With ``expect`` (the bytes the new content was made from), a file that another program
+    changed meanwhile is left alone (FileChangedError) instead of losing that change; a file
+    that already holds ``data`` (another run made the same edit) is not written again.
     """
     if target.is_symlink():
         target = Path(os.path.realpath(target))
@@ -42,6 +58,14 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(tmp, 0o666 & ~umask)
+        if expect is not None:
+            # As late as possible, so the window for a lost update is the rename alone.
+            current = _current_bytes(target)
+            if current == data:
+                tmp.unlink()
+                return
+            if current != expect:
+                raise FileChangedError(target)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -57,3 +81,10 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 def write_text_atomic(target: Path, text: str) -> None:
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def _current_bytes(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        return None

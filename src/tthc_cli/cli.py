@@ -532,6 +532,8 @@ def apply_renames(
         _fail(exc.describe())
     except OSError as exc:
         _fail(f"cannot write: {exc.strerror or exc}")
+    for error in result.write_errors:
+        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
     for item in written:
         if dry_run:
             sys.stdout.write(item.diff())
@@ -543,7 +545,7 @@ def apply_renames(
         + f"; {len(result.refused)} refused; {result.undecided} rows without a decision",
         soft_wrap=True,
     )
-    code = 2 if load_errors else (1 if result.refused else 0)
+    code = 2 if load_errors or result.write_errors else (1 if result.refused else 0)
     raise typer.Exit(code)
 
 

@@ -424,6 +424,11 @@ class FileResult:
     def new_bytes(self) -> bytes:
         return (BOM if self.bom else b"") + self.new_text.encode("utf-8")
 
+    @property
+    def old_bytes(self) -> bytes:
+        """The file as it was read (decoding UTF-8 loses nothing; the BOM is put back)."""
+        return (BOM if self.bom else b"") + self.old_text.encode("utf-8")
+
     def summary(self) -> str:
         """`3 values (spaces 2, nfc 1)`."""
         counts = self.formatted.counts()
@@ -521,7 +526,8 @@ def format_paths(
             continue
         if write and result.changed:
             try:
-                write_bytes_atomic(path, result.new_bytes)
+                # Another editor or run may have changed the file since it was read.
+                write_bytes_atomic(path, result.new_bytes, expect=result.old_bytes)
                 result.written = True
             except OSError as exc:
                 run.write_errors.append(

@@ -64,6 +64,8 @@ class Plan:
     kept: list[Row] = field(default_factory=list)
     merged: list[Row] = field(default_factory=list)
     undecided: int = 0
+    # Files that vanished, changed or could not be written; the other files are still done.
+    write_errors: list[CatalogLoadError] = field(default_factory=list)
 
 
 def _int(text: str) -> int | None:
@@ -450,9 +452,17 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
         by_file[rename.file].append(rename)
     written = []
     for file, renames in sorted(by_file.items()):
-        raw = file.read_bytes()
+        try:
+            raw = file.read_bytes()
+            before = decode(raw, display_path(file))  # the same bytes: read once
+        except OSError as exc:
+            reason = f"cannot read file: {exc.strerror or exc}"
+            result.write_errors.append(CatalogLoadError(display_path(file), reason))
+            continue
+        except CatalogLoadError as exc:
+            result.write_errors.append(exc)
+            continue
         bom = raw.startswith(b"\xef\xbb\xbf")
-        before = decode(raw, file)  # the same bytes: read once
         after = edit_text(before, renames, reference=reference, date=day)
         problem = check_edit(before, after, renames, day)
         if problem is not None:
@@ -461,7 +471,12 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
             continue
         if not dry_run:
             data = after.encode("utf-8")
-            write_bytes_atomic(file, (b"\xef\xbb\xbf" if bom else b"") + data)
+            try:
+                write_bytes_atomic(file, (b"\xef\xbb\xbf" if bom else b"") + data, expect=raw)
+            except OSError as exc:
+                reason = f"cannot write the renamed file: {exc.strerror or exc}"
+                result.write_errors.append(CatalogLoadError(display_path(file), reason))
+                continue
         written.append(Written(file, before, after))
     return written
 

@@ -126,7 +126,7 @@ def assert_others_done(command: str, result: Result, tree: Tree) -> None:
     """The good files beside the hostile one were still read, checked or written."""
     if command == "validate":
         summary = json.loads(result.stdout)["summary"]
-        assert summary["files"] == 2, summary
+        assert summary["procedures"] == 1, summary
     elif command == "fmt":
         assert tree.catalog.read_text(encoding="utf-8") == GOOD_CATALOG_FIXED
         tree.catalog.write_text(GOOD_CATALOG, encoding="utf-8")
@@ -145,7 +145,8 @@ def fingerprint(path: Path) -> object:
     info = path.stat()
     if info.st_size > 16 * 1024 * 1024:
         return (info.st_size, info.st_ino, info.st_mtime_ns)
-    return path.read_bytes()
+    with open(path, "rb") as handle:  # not Path.open, which tests may patch
+        return handle.read()
 
 
 def located(result: Result, command: str, name: str, line: int | None, column: int | None) -> bool:

@@ -110,11 +110,11 @@ def test_merge_keys_are_never_expanded(tree: Tree) -> None:
     assert "merge.yaml:9:5" in result.stderr
 
 
-def _assert_bounded(measured: Measured, peak_mib: float) -> None:
+def _assert_bounded(measured: Measured, peak_mib: float, codes: tuple[int, ...] = (1, 2)) -> None:
     assert measured.returncode != -9, f"killed by the hang guard after {measured.seconds:.0f} s"
     assert "Traceback" not in measured.stderr
     assert "internal error" not in measured.stderr
-    assert measured.returncode in (1, 2), (measured.returncode, measured.stderr[-500:])
+    assert measured.returncode in codes, (measured.returncode, measured.stderr[-500:])
     assert measured.peak_mib < peak_mib, f"peak memory {measured.peak_mib:.0f} MiB"
 
 
@@ -191,5 +191,7 @@ def test_a_huge_file_is_bounded_even_when_the_limit_allows_it(
     (tmp_path / "tthc.toml").write_text("max-file-size = 2048\n", encoding="utf-8")
     measured = run_tthc([command, bad, tree.catalog], tmp_path, timeout=120, memory_limit_mib=3072)
     print(f"{name} {command}: {measured.seconds:.1f} s, peak {measured.peak_mib:.0f} MiB")
-    _assert_bounded(measured, peak_mib=1024)
-    assert bad.name in measured.stdout + measured.stderr
+    # fmt may well read a long value with nothing to fix: exit 0, the file left as it was.
+    _assert_bounded(measured, peak_mib=1024, codes=(0, 2) if command == "fmt" else (1, 2))
+    if command == "validate":
+        assert bad.name in measured.stdout + measured.stderr

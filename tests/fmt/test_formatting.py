@@ -381,7 +381,7 @@ def test_a_file_that_cannot_be_written_is_a_write_error(
     target = tmp_path / "c.yaml"
     target.write_text("kind: units\na: 'x  y'\n", encoding="utf-8")
 
-    def refuse(path: Path, data: bytes) -> None:
+    def refuse(path: Path, data: bytes, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr("tthc_cli.formatting.write_bytes_atomic", refuse)
