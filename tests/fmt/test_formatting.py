@@ -5,11 +5,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -606,40 +601,4 @@ def test_fmt_is_idempotent(text: str) -> None:
     assert twice.fixes == []
 
 
-# --------------------------------------------------------------------- kill test
-
-
-def _big_catalog() -> str:
-    procedure = SOURCE.split("procedures:\n", 1)[1]
-    head = SOURCE.split("procedures:\n", 1)[0] + "procedures:\n"
-    return head + procedure * 300  # 360 KB, 3,000 values to fix: about a second of work
-
-
-@pytest.mark.slow
-def test_a_killed_fmt_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
-    target = tmp_path / "big.yaml"
-    old = _big_catalog().encode("utf-8")
-    new = format_text(old.decode("utf-8")).text.encode("utf-8")
-    assert new != old
-    command = [sys.executable, "-m", "tthc_cli", "fmt", str(target), "--no-config"]
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    # How long a whole run takes, to spread the kills over it.
-    target.write_bytes(old)
-    started = time.monotonic()
-    subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
-    duration = time.monotonic() - started
-    assert target.read_bytes() == new
-    rng = random.Random(20250701)
-    for _ in range(20):
-        target.write_bytes(old)
-        process = subprocess.Popen(
-            command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        time.sleep(rng.uniform(0.2, 1.1) * duration)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        after = target.read_bytes()
-        assert after in (old, new), "the file was left half-written"
-    # Nothing but the target (and temporary files of killed runs) in the folder.
-    others = {p.name for p in tmp_path.iterdir()} - {"big.yaml"}
-    assert all(name.startswith(".big.yaml.") and name.endswith(".tmp") for name in others)
+# A SIGKILLed fmt leaves each file old or new: tests/adversarial/test_interrupted_writes.py
