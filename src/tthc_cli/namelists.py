@@ -244,21 +244,9 @@ def _read_csv(path: Path, result: NameList) -> None:
 
 
 def _read_xlsx(path: Path, result: NameList) -> None:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
-
     from tthc_cli.reading import display_path
+    from tthc_cli.sheets import sheet_rows
 
+    # Bounded, merged cells filled, damage reported; a formula cell gives its cached value.
     display = display_path(path)
-    try:
-        # data_only: a formula cell gives its cached value, never a formula to evaluate.
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = ((number, row) for number, row in enumerate(sheet.iter_rows(values_only=True), 1))
-        _rows_to_entries(rows, display, result)
-    finally:
-        workbook.close()
+    _rows_to_entries(sheet_rows(path, display), display, result)

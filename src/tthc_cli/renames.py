@@ -24,7 +24,7 @@ from tthc_cli.errors import CatalogLoadError
 from tthc_cli.loading import discover, load_text
 from tthc_cli.placenames import DUPLICATE, compare, parse_name
 from tthc_cli.reading import decode, display_path, read_text
-from tthc_cli.sheets import csv_reader, pad_code, unguard
+from tthc_cli.sheets import csv_reader, pad_code, sheet_rows, unguard
 from tthc_cli.spans import Span, Spans, render_scalar, replace_spans, spans
 from tthc_cli.textnorm import fold_key, nfc
 
@@ -133,38 +133,29 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise CatalogLoadError(path, f"not a readable .xlsx workbook ({exc})") from None
-    try:
-        sheet = book.worksheets[0]
-        header: list[str] | None = None
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if header is None:
-                # The hidden first row holds the English keys; Vietnamese labels may move.
-                keys = [str(c).strip() if c is not None else "" for c in cells]
-                if set(keys) >= _REQUIRED:
-                    header = keys
-                elif number > 5:
-                    break
-                continue
-            record = dict(zip(header, cells, strict=False))
-            if _is_label_row(record):
-                continue  # the Vietnamese labels under the hidden key row
-            yield number, record
+    # A formula in the committee's report is refused, not read as an empty cell: an empty
+    # rename_to means "accept the suggestion".
+    display = display_path(path)
+    header: list[str] | None = None
+    for number, cells in sheet_rows(path, display, refuse_formulas=True):
         if header is None:
-            raise CatalogLoadError(
-                path,
-                "no row with the report's column keys (group, name, …): is it a "
-                "workbook made by `tthc dedupe-names --format xlsx`?",
-            )
-    finally:
-        book.close()
+            # The hidden first row holds the English keys; Vietnamese labels may move.
+            keys = [str(c).strip() if c is not None else "" for c in cells]
+            if set(keys) >= _REQUIRED:
+                header = keys
+            elif number > 5:
+                break
+            continue
+        record = dict(zip(header, cells, strict=False))
+        if _is_label_row(record):
+            continue  # the Vietnamese labels under the hidden key row
+        yield number, record
+    if header is None:
+        raise CatalogLoadError(
+            path,
+            "no row with the report's column keys (group, name, …): is it a "
+            "workbook made by `tthc dedupe-names --format xlsx`?",
+        )
 
 
 def _is_label_row(record: dict[str, Any]) -> bool:

@@ -9,8 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
+
+from tthc_cli.errors import CatalogLoadError
+from tthc_cli.reading import DEFAULT_MAX_BYTES
 
 # A spreadsheet takes a cell starting with one of these for a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -88,3 +94,157 @@ def csv_reader(text: str) -> Any:
     wrong on apostrophes in names."""
     first_line = text.split("\n", 1)[0]
     return csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first_line.count))
+
+
+# ------------------------------------------------------------------ reading xlsx
+
+# A workbook's XML compresses about 10:1; far more than that is a zip bomb, not a list.
+MAX_UNPACKED_RATIO = 16
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+# What openpyxl and the XML and zip layers beneath it raise on a damaged workbook.
+_BROKEN = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,  # xml.etree.ElementTree.ParseError
+    EOFError,
+    OSError,
+)
+
+
+def sheet_rows(
+    path: Path,
+    display: str,
+    *,
+    refuse_formulas: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of the first worksheet of an .xlsx file as (row number, cell values).
+
+    Bounded: a file over max_bytes, or one that unpacks to more than MAX_UNPACKED_RATIO times
+    that, is refused before it is read. A merged cell gives its value to every cell it covers
+    (an official list merges the commune cell over its hamlets). A formula is never
+    evaluated: by default a formula cell gives the value Excel saved with it; with
+    ``refuse_formulas`` it is an error naming the cell. A damaged workbook is a
+    CatalogLoadError, whatever layer notices it.
+    """
+    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CatalogLoadError(
+                display,
+                f"file is {size / 1_048_576:.1f} MiB, larger than the "
+                f"{max_bytes / 1_048_576:.0f} MiB limit for one list",
+            )
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > max_bytes * MAX_UNPACKED_RATIO:
+            raise CatalogLoadError(
+                display,
+                f"the workbook unpacks to {unpacked / 1_048_576:.0f} MiB, more than a list of "
+                "names can hold (a zip bomb?)",
+            )
+        book = load_workbook(path, read_only=True, data_only=not refuse_formulas)
+    except CatalogLoadError:
+        raise
+    except _BROKEN as exc:
+        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        if not book.worksheets:
+            raise CatalogLoadError(display, "the workbook has no worksheet")
+        sheet = book.worksheets[0]
+        merged = _merged_ranges(book, sheet)
+        active: list[tuple[int, int, int, int]] = []
+        values_above: dict[tuple[int, int], Any] = {}
+        rows: Iterator[Any] = sheet.iter_rows(values_only=not refuse_formulas)
+        for number, cells in enumerate(rows, 1):
+            if refuse_formulas:
+                values = []
+                for column, cell in enumerate(cells, 1):
+                    if getattr(cell, "data_type", None) == "f":
+                        raise CatalogLoadError(
+                            display,
+                            f"cell {column_letter(column)}{number} holds a formula "
+                            f"({str(cell.value)[:40]}); tthc never evaluates formulas: type "
+                            "the text itself, or paste the cells as values",
+                            line=number,
+                        )
+                    values.append(getattr(cell, "value", None))
+            else:
+                values = list(cells)
+            while merged and merged[-1][0] == number:
+                active.append(merged.pop())
+            if active:
+                values = _fill_merged(values, number, active, values_above)
+            yield number, values
+    except CatalogLoadError:
+        raise
+    except _BROKEN as exc:
+        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+    finally:
+        book.close()
+
+
+def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of each merged range, the range that
+    starts last first. read_only mode does not read them, so they are found in the XML."""
+    part = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(book, "_archive", None)
+    if part is None or archive is None:
+        return []
+    found = []
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            for match in _MERGE_RE.finditer(data):
+                first_col, first_row, last_col, last_row = match.groups()
+                found.append(
+                    (
+                        int(first_row),
+                        _column_number(first_col.decode()),
+                        int(last_row),
+                        _column_number(last_col.decode()),
+                    )
+                )
+            tail = data[-256:]  # a range cut by a chunk boundary; found twice is found once
+    return sorted(set(found), reverse=True)
+
+
+def _fill_merged(
+    values: list[Any],
+    row: int,
+    active: list[tuple[int, int, int, int]],
+    values_above: dict[tuple[int, int], Any],
+) -> list[Any]:
+    for merged in list(active):
+        first_row, first_col, last_row, last_col = merged
+        if row > last_row:
+            active.remove(merged)
+            values_above.pop((first_row, first_col), None)
+            continue
+        if row == first_row:
+            top_left = values[first_col - 1] if first_col <= len(values) else None
+            values_above[(first_row, first_col)] = top_left
+        else:
+            top_left = values_above.get((first_row, first_col))
+        if len(values) < last_col:
+            values = values + [None] * (last_col - len(values))
+        for col in range(first_col, last_col + 1):
+            if values[col - 1] is None:
+                values[col - 1] = top_left
+    return values
+
+
+def _column_number(letters: str) -> int:
+    """A → 1, AA → 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

@@ -8,7 +8,9 @@ from rich.console import Console
 
 from tthc_cli.diffing import DiffEntry, DiffResult
 from tthc_cli.diffreport.base import show_change
-from tthc_cli.sheets import FORMULA_START
+
+# The same guard as every CSV tthc writes: a spreadsheet shows the cell as text, never runs it.
+from tthc_cli.sheets import guard
 
 HEADER = (
     "status",
@@ -26,11 +28,6 @@ HEADER = (
     "new_location",
 )
 SEPARATOR = " | "
-
-
-def guard(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading formula character gets a quote before it."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def row(entry: DiffEntry) -> list[str]:
