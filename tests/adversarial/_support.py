@@ -217,7 +217,8 @@ def run_tthc(
 
     The timeout is a hang guard only (the child is killed, and the test sees -9). The memory
     limit (RLIMIT_AS) makes a runaway allocation fail in the child instead of swapping the
-    machine; the peak resident size comes from wait4 for this one child.
+    machine. The peak resident size is the child's own VmHWM, written as it exits: wait4's
+    ru_maxrss would count the pages of the test process it was forked from.
     """
 
     def limit() -> None:  # pragma: no cover - runs in the child
@@ -227,8 +228,13 @@ def run_tthc(
 
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     env.pop("TTHC_DEBUG", None)
-    command = [sys.executable, "-m", "tthc_cli", *(str(a) for a in args)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    command = [sys.executable, "-c", _MEASURED_MAIN, *(str(a) for a in args)]
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".hwm") as hwm,
+    ):
+        env["TTHC_TEST_HWM"] = hwm.name
         started = time.monotonic()
         process = subprocess.Popen(
             command, cwd=cwd, env=env, stdout=out, stderr=err, preexec_fn=limit
@@ -243,10 +249,26 @@ def run_tthc(
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        peak_kib = hwm.read().strip()
         return Measured(
             process.returncode,
             out.read().decode("utf-8", errors="replace"),
             err.read().decode("utf-8", errors="replace"),
             seconds,
-            usage.ru_maxrss / 1024,  # KiB on Linux
+            # A child killed by the hang guard wrote nothing: wait4's figure, an upper bound.
+            int(peak_kib) / 1024 if peak_kib else usage.ru_maxrss / 1024,
         )
+
+
+# `python -m tthc_cli`, recording the process's peak resident size (kB) when it exits.
+_MEASURED_MAIN = """
+import atexit, os, runpy, sys
+
+def _peak():
+    with open("/proc/self/status") as status, open(os.environ["TTHC_TEST_HWM"], "w") as out:
+        out.write(next(line for line in status if line.startswith("VmHWM")).split()[1])
+
+atexit.register(_peak)
+sys.argv[0] = "tthc"
+runpy.run_module("tthc_cli", run_name="__main__", alter_sys=True)
+"""

@@ -23,7 +23,7 @@ import pytest
 from adversarial._support import GOOD_CATALOG, REPO
 from tthc_cli.loading import discover, load_text
 
-RUNS = {"default": 5, "heavy": 30}
+RUNS = {"default": 5, "heavy": 25}
 
 
 def _command(*args: str | Path) -> list[str]:
