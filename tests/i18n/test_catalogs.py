@@ -13,8 +13,8 @@ from tthc_cli.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, catalog_available
 
 pytest.importorskip("babel", reason="Babel (test extra) extracts and reads the catalogs")
 sys.path.insert(0, str(REPO / "build_backend"))
-import messages  # noqa: E402
-from babel.messages.pofile import read_po  # noqa: E402
+import messages
+from babel.messages.pofile import read_po
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 
