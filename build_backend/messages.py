@@ -52,9 +52,7 @@ def extract(package: Path = PACKAGE) -> Catalog:
         strip_comment_tags=True,
     )
     for filename, lineno, message, comments, context in found:
-        template.add(
-            message, None, [(filename, lineno)], auto_comments=comments, context=context
-        )
+        template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 

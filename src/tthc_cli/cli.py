@@ -83,13 +83,15 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 def _print_error(console: Console, message: str) -> None:
     from rich.markup import escape
 
-    console.print(f"[bold red]{escape(_('error:'))}[/] {escape(message)}")
+    label = escape(_("error:"))
+    console.print(f"[bold red]{label}[/] {escape(message)}")
 
 
 def _print_warning(console: Console, message: str) -> None:
     from rich.markup import escape
 
-    console.print(f"[yellow]{escape(_('warning:'))}[/] {escape(message)}", soft_wrap=True)
+    label = escape(_("warning:"))
+    console.print(f"[yellow]{label}[/] {escape(message)}", soft_wrap=True)
 
 
 def _version(value: bool) -> None:

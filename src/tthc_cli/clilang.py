@@ -64,14 +64,13 @@ def lang_first(argv: Sequence[str]) -> tuple[str | None, list[str]]:
 
 
 def translate(text: str) -> str:
-    translated = _(text)
-    if translated == text:
-        cleaned = inspect.cleandoc(text)
-        if cleaned != text:
-            translated = _(cleaned)
-            if translated == cleaned:
-                return text
-    return translated
+    """The translation of a help text, however typer trimmed or dedented it."""
+    cleaned = inspect.cleandoc(text)
+    for candidate in (text, text + "\n", cleaned, cleaned + "\n"):
+        translated = _(candidate)
+        if translated != candidate:
+            return str(translated).rstrip("\n") if not text.endswith("\n") else str(translated)
+    return text
 
 
 def localize(command: Any) -> None:
@@ -84,6 +83,16 @@ def localize(command: Any) -> None:
         text = getattr(param, "help", None)
         if isinstance(text, str) and text:
             param.help = translate(text)
+    # click makes the --help option afresh for each context, with its own English text.
+    make_help_option = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = make_help_option(ctx)
+        if option is not None and option.help:
+            option.help = translate(option.help)
+        return option
+
+    command.get_help_option = get_help_option
     for sub in (getattr(command, "commands", None) or {}).values():
         localize(sub)
 
