@@ -8,6 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from tthc_cli.i18n import _
+
 
 class FileChangedError(OSError):
     """The file on disk is no longer the one that was read: writing would lose that change."""
@@ -15,8 +17,10 @@ class FileChangedError(OSError):
     def __init__(self, target: Path) -> None:
         super().__init__(
             errno.EAGAIN,
-            "the file changed on disk while tthc was working on it; nothing was written, "
-            "run the command again",
+            _(
+                "the file changed on disk while tthc was working on it; nothing was written, "
+                "run the command again"
+            ),
             str(target),
         )
 
@@ -34,13 +38,13 @@ def write_bytes_atomic(target: Path, data: bytes, *, expect: bytes | None = None
         target = Path(os.path.realpath(target))
     if target.exists() and not target.is_file():
         if target.is_dir():
-            raise IsADirectoryError(21, "is a directory", str(target))
+            raise IsADirectoryError(21, _("is a directory"), str(target))
         with target.open("wb") as handle:
             handle.write(data)
         return
     if target.exists() and not os.access(target, os.W_OK):
         # Replacing by rename would succeed in a writable folder; the file's own mode says no.
-        raise PermissionError(13, "permission denied (the file is read-only)", str(target))
+        raise PermissionError(13, _("permission denied (the file is read-only)"), str(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 from tthc_cli.reading import DEFAULT_MAX_BYTES
 
 # A spreadsheet takes a cell starting with one of these for a formula (CSV injection).
@@ -139,25 +140,28 @@ def sheet_rows(
         if size > max_bytes:
             raise CatalogLoadError(
                 display,
-                f"file is {size / 1_048_576:.1f} MiB, larger than the "
-                f"{max_bytes / 1_048_576:.0f} MiB limit for one list",
+                _(
+                    "file is {size:.1f} MiB, larger than the {limit:.0f} MiB limit for one list"
+                ).format(size=size / 1_048_576, limit=max_bytes / 1_048_576),
             )
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > max_bytes * MAX_UNPACKED_RATIO:
             raise CatalogLoadError(
                 display,
-                f"the workbook unpacks to {unpacked / 1_048_576:.0f} MiB, more than a list of "
-                "names can hold (a zip bomb?)",
+                _(
+                    "the workbook unpacks to {size:.0f} MiB, more than a list of names can hold "
+                    "(a zip bomb?)"
+                ).format(size=unpacked / 1_048_576),
             )
         book = load_workbook(path, read_only=True, data_only=not refuse_formulas)
     except CatalogLoadError:
         raise
     except _BROKEN as exc:
-        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+        raise _unreadable(display, exc) from None
     try:
         if not book.worksheets:
-            raise CatalogLoadError(display, "the workbook has no worksheet")
+            raise CatalogLoadError(display, _("the workbook has no worksheet"))
         sheet = book.worksheets[0]
         merged = _merged_ranges(book, sheet)
         active: list[tuple[int, int, int, int]] = []
@@ -170,9 +174,14 @@ def sheet_rows(
                     if getattr(cell, "data_type", None) == "f":
                         raise CatalogLoadError(
                             display,
-                            f"cell {column_letter(column)}{number} holds a formula "
-                            f"({str(cell.value)[:40]}); tthc never evaluates formulas: type "
-                            "the text itself, or paste the cells as values",
+                            # Translators: {cell} is a cell name such as H2.
+                            _(
+                                "cell {cell} holds a formula ({formula}); tthc never evaluates "
+                                "formulas: type the text itself, or paste the cells as values"
+                            ).format(
+                                cell=f"{column_letter(column)}{number}",
+                                formula=str(cell.value)[:40],
+                            ),
                             line=number,
                         )
                     values.append(getattr(cell, "value", None))
@@ -186,9 +195,17 @@ def sheet_rows(
     except CatalogLoadError:
         raise
     except _BROKEN as exc:
-        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+        raise _unreadable(display, exc) from None
     finally:
         book.close()
+
+
+def _unreadable(display: str, exc: Exception) -> CatalogLoadError:
+    return CatalogLoadError(
+        # Translators: {reason} is the spreadsheet reader's explanation (in English).
+        display,
+        _("not a readable .xlsx workbook ({reason})").format(reason=exc),
+    )
 
 
 def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:

@@ -217,7 +217,7 @@ def test_apply_renames_leaves_a_read_only_file_and_renames_in_the_others(
     _deny_write_to(monkeypatch, "units.yaml")
     result = invoke(["apply-renames", tree.report, tree.root / "good", "--date", "2026-01-01"])
     assert_handled(result)
-    assert "units.yaml: cannot write the renamed file: permission denied" in result.stderr
+    assert "units.yaml: cannot write: permission denied" in result.stderr
     assert tree.units.read_text(encoding="utf-8") == GOOD_UNITS
     assert "Thôn Quang Nam Hai" in other.read_text(encoding="utf-8")
 
@@ -271,7 +271,7 @@ def test_a_file_changed_by_someone_else_during_apply_renames_keeps_their_change(
     monkeypatch.setattr(renames, "edit_text", edit_then_edited)
     result = invoke(["apply-renames", tree.report, tree.units, "--date", "2026-01-01"])
     assert_handled(result)
-    assert "units.yaml: cannot write the renamed file: the file changed on disk" in result.stderr
+    assert "units.yaml: cannot write: the file changed on disk" in result.stderr
     assert tree.units.read_text(encoding="utf-8") == theirs
 
 
@@ -346,7 +346,7 @@ def test_a_full_disk_leaves_every_file_intact(full_disk: Path) -> None:
     assert "xa.yaml: cannot write the fixed file: No space left on device" in result.stderr
     result = invoke(["apply-renames", report, units, "--date", "2026-01-01"])
     assert_handled(result)
-    assert "units.yaml: cannot write the renamed file: No space left on device" in result.stderr
+    assert "units.yaml: cannot write: No space left on device" in result.stderr
     result = invoke(["validate", "--no-config", catalog, "-f", "json", "-o", old_output])
     assert_handled(result)
     assert "out.json: cannot write report: No space left on device" in result.stderr
