@@ -284,3 +284,25 @@ def test_every_command_survives_mutated_catalogs(data: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         _every_command(Path(folder), data)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_every_command_line_survives_mutated_catalogs(data: bytes) -> None:
+    """The same through the real command line: exit 0, 1 or 2, never a traceback."""
+    import os
+    import tempfile
+
+    from adversarial._support import COMMANDS, assert_handled, command_args, invoke, make_tree
+
+    with tempfile.TemporaryDirectory() as folder:
+        tree = make_tree(Path(folder))
+        bad = tree.root / "fuzz.yaml"
+        bad.write_bytes(data)
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            for command in COMMANDS:
+                assert_handled(invoke(command_args(command, bad, tree)), codes=(0, 1, 2))
+        finally:
+            os.chdir(cwd)
