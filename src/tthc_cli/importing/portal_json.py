@@ -9,12 +9,14 @@ and left out of the procedure, never guessed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tthc_cli.codes import is_procedure_code
+from tthc_cli.documents import ascii_d_fix, parse_document_number
 from tthc_cli.importing.channels import CHANNELS, Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
@@ -115,12 +117,13 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+_PAGE_CODE = re.compile(r"Mã thủ tục\s*(\d\.\d{6}(?:\.[0-9A-Z.]+)?)")
+
+
 def _chatbot_record(item: dict[str, Any], source: str) -> Record:
     raw = _text(item.get("raw_text"))
-    page_code = ""
-    marker = raw.find("Mã thủ tục")
-    if marker >= 0:
-        page_code = raw[marker + len("Mã thủ tục") :][:20].split("Số quyết định")[0].strip()
+    found = _PAGE_CODE.search(raw)
+    page_code = found.group(1) if found else ""
     channels, problems = parse_flat(_text(item.get("cach_thuc_thuc_hien")))
     agency = _text(item.get("co_quan_thuc_hien"))
     if is_empty(agency):
@@ -214,7 +217,7 @@ def to_procedure(record: Record, result: ImportResult) -> dict[str, Any] | None:
     if not is_procedure_code(code):
         result.problem(record.source, code, "bad-code", code or "(empty)")
         return None
-    name, field_name = clean(record.name).rstrip("."), clean(record.field_name)
+    name, field_name = clean(record.name).rstrip(". "), clean(record.field_name)
     if not name or not field_name:
         result.problem(record.source, code, "no-name-or-field", name or field_name)
         return None
@@ -241,7 +244,11 @@ def to_procedure(record: Record, result: ImportResult) -> dict[str, Any] | None:
         result.missing["legal_basis"] += 1
     decision = decision_number(clean(record.decision))
     if decision and not is_empty(decision):
-        procedure["decision"] = decision
+        fixed = ascii_d_fix(decision) or decision
+        if parse_document_number(fixed) is not None:
+            procedure["decision"] = fixed
+        else:
+            result.problem(record.source, code, "decision-unreadable", decision)
     if not is_empty(record.type_name):
         procedure["type"] = clean(record.type_name)
     subjects = [clean(s) for s in split_list(record.subjects) if not is_empty(s)]
