@@ -126,7 +126,9 @@ def search(rows: Iterable[Row], text: str, *, limit: int | None = 20) -> list[Hi
         identity = national_part(row.code) if is_procedure_code(row.code) else match_key(row.name)
         key = (row.province, row.level, identity)
         counts[key] = counts.get(key, 0) + 1
-        if key not in best or value > best[key][0]:
+        current = best.get(key)
+        # The best match; between equals, the newest catalog (the list in force).
+        if current is None or (value, row.effective) > (current[0], current[2].effective):
             best[key] = (value, how, row)
     hits = [Hit(row, value, how, counts[key] - 1) for key, (value, how, row) in best.items()]
     hits.sort(key=lambda h: (-h.score, h.row.name, h.row.province, h.row.level, h.row.code))

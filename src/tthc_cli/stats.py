@@ -110,6 +110,7 @@ def fee_kind(row: Row) -> str:
 class Group:
     province: str
     level: str
+    effective: str
     field: str | None
     figures: Figures
 
@@ -136,36 +137,45 @@ def _identity(row: Row) -> str:
 
 def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
     """Figures per province (by=province), per province and level (level), or per province,
-    level and field (field)."""
-    seen: set[tuple[str, str, str]] = set()
-    buckets: dict[tuple[str, str, str], list[Row]] = {}
+    level and field (field). Catalogs of one level with different `effective` dates are
+    different snapshots: they are kept apart (use `compare` to set two side by side)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    buckets: dict[tuple[str, str, str, str], list[Row]] = {}
     unique: list[Row] = []
     duplicates = 0
     with_level, with_field = by in ("level", "field"), by == "field"
     for row in rows:
-        identity = (row.province, row.level, _identity(row))
+        identity = (row.province, row.level, row.effective, _identity(row))
         if identity in seen:
             duplicates += 1
             continue
         seen.add(identity)
         unique.append(row)
-        key = (row.province, row.level if with_level else "", row.field if with_field else "")
+        key = (
+            row.province,
+            row.level if with_level else "",
+            row.effective if with_level else "",
+            row.field if with_field else "",
+        )
         bucket = buckets.get(key)
         if bucket is None:
             buckets[key] = [row]
         else:
             bucket.append(row)
     groups = [
-        Group(key[0], key[1], key[2] if with_field else None, Figures.of(bucket))
+        Group(key[0], key[1], key[2], key[3] if with_field else None, Figures.of(bucket))
         for key, bucket in buckets.items()
     ]
-    groups.sort(key=lambda g: (g.province, LEVEL_ORDER.get(g.level, 9), g.level, g.field or ""))
+    groups.sort(
+        key=lambda g: (g.province, LEVEL_ORDER.get(g.level, 9), g.level, g.effective, g.field or "")
+    )
     return Stats(by, groups, Figures.of(unique), files=files, duplicates=duplicates)
 
 
 @dataclass
 class Change:
-    """One group before and after (either side may be missing)."""
+    """One group before and after (either side may be missing); groups are paired by
+    province, level and field, whatever their dates."""
 
     province: str
     level: str

@@ -13,6 +13,7 @@ LEVEL_VI = {"tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã", "": ""}
 COLUMNS = (
     "province",
     "level",
+    "effective",
     "field",
     "procedures",
     "online_full",
@@ -44,11 +45,14 @@ def days(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def cells(province: str, level: str, field: str | None, figures: Figures) -> list[str]:
+def cells(
+    province: str, level: str, effective: str, field: str | None, figures: Figures
+) -> list[str]:
     """The row of one group in the columns of COLUMNS, as text."""
     return [
         province,
         level,
+        effective,
         field or "",
         str(figures.procedures),
         str(figures.online["full"]),
@@ -67,7 +71,7 @@ def cells(province: str, level: str, field: str | None, figures: Figures) -> lis
 def median_text(figures: Figures) -> str:
     parts = []
     if figures.median_working_days is not None:
-        parts.append(f"{days(figures.median_working_days)} wd")
+        parts.append(f"{days(figures.median_working_days)}wd")
     if figures.median_calendar_days is not None:
-        parts.append(f"{days(figures.median_calendar_days)} d")
-    return " / ".join(parts) or "–"
+        parts.append(f"{days(figures.median_calendar_days)}d")
+    return "/".join(parts) or "–"

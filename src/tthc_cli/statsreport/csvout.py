@@ -21,11 +21,13 @@ class CsvStatsReporter:
         if changes is None:
             writer.writerow(COLUMNS)
             for g in stats.groups:
-                writer.writerow([guard(c) for c in cells(g.province, g.level, g.field, g.figures)])
+                writer.writerow(
+                    [guard(c) for c in cells(g.province, g.level, g.effective, g.field, g.figures)]
+                )
             return
         writer.writerow(("side", *COLUMNS))
         for change in changes:
             for side, figures in (("before", change.before), ("after", change.after)):
                 if figures is not None:
-                    row = cells(change.province, change.level, change.field, figures)
+                    row = cells(change.province, change.level, "", change.field, figures)
                     writer.writerow([side, *(guard(c) for c in row)])

@@ -11,10 +11,14 @@ from rich.console import Console
 from tthc_cli.stats import Change, Stats
 
 
-def group_dict(province: str, level: str, field: str | None, by: str) -> dict[str, Any]:
+def group_dict(
+    province: str, level: str, field: str | None, by: str, effective: str | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {"province": province}
     if by in ("level", "field"):
         out["level"] = level
+        if effective is not None:
+            out["effective"] = effective
     if by == "field":
         out["field"] = field
     return out
@@ -27,7 +31,8 @@ class JsonStatsReporter:
         doc: dict[str, Any] = {"version": 1, "by": stats.by}
         if changes is None:
             doc["groups"] = [
-                group_dict(g.province, g.level, g.field, stats.by) | g.figures.as_dict()
+                group_dict(g.province, g.level, g.field, stats.by, g.effective)
+                | g.figures.as_dict()
                 for g in stats.groups
             ]
             doc["total"] = stats.total.as_dict()

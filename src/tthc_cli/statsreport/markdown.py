@@ -32,7 +32,7 @@ class MarkdownStatsReporter:
     summary = True
 
     def render(self, stats: Stats, changes: Sequence[Change] | None, console: Console) -> None:
-        label = ["Tỉnh"] + (["Cấp"] if stats.by != "province" else [])
+        label = ["Tỉnh"] + (["Cấp", "Hiệu lực"] if stats.by != "province" else [])
         label += ["Lĩnh vực"] if stats.by == "field" else []
         out = []
         if changes is None:
@@ -49,9 +49,11 @@ class MarkdownStatsReporter:
             out.append("| " + " | ".join(head) + " |")
             out.append("|" + "---|" * len(head))
             for g in stats.groups:
-                out.append(_row(self._label(stats.by, g.province, g.level, g.field), g.figures))
+                label_cells = self._label(stats.by, g.province, g.level, g.field, g.effective)
+                out.append(_row(label_cells, g.figures))
             out.append(_row(["**Tổng**"] + [""] * (len(label) - 1), stats.total))
         else:
+            label = [x for x in label if x != "Hiệu lực"]
             head = [*label, "Trước", "Sau", "Chênh lệch", "Toàn trình (trước → sau)"]
             out.append("| " + " | ".join(head) + " |")
             out.append("|" + "---|" * len(head))
@@ -68,10 +70,14 @@ class MarkdownStatsReporter:
         console.file.write("\n".join(out) + "\n")
 
     @staticmethod
-    def _label(by: str, province: str, level: str, field: str | None) -> list[str]:
+    def _label(
+        by: str, province: str, level: str, field: str | None, effective: str | None = None
+    ) -> list[str]:
         label = [province]
         if by != "province":
             label.append(LEVEL_VI.get(level, level))
+            if effective is not None:
+                label.append(effective)
         if by == "field":
             label.append(field or "")
         return label

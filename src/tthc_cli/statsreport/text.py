@@ -37,40 +37,39 @@ class TextStatsReporter:
             self._changes(stats, changes, console)
             return
         table = Table(title=_("Procedures by {by}").format(by=stats.by))
-        labels = self._labels(stats.by)
+        labels = self._labels(stats.by, dated=True)
         for label in labels:
             table.add_column(label, no_wrap=True)
         for heading in (
-            _("Procedures"),
-            _("Online full"),
+            _("Count"),
+            _("Full"),
             _("Partial"),
-            _("Loc.-indep."),
-            _("Median time"),
+            _("Loc-ind"),
+            _("Median"),
             _("Free"),
             _("Paid"),
         ):
             table.add_column(heading, justify="right")
         for g in stats.groups:
-            table.add_row(
-                *self._label(stats.by, g.province, g.level, g.field), *self._cells(g.figures)
-            )
-        table.add_row(
-            _("Total"), *[""] * (len(labels) - 1), *self._cells(stats.total), style="bold"
-        )
+            row = self._label(stats.by, g.province, g.level, g.field, g.effective)
+            table.add_row(*row, *self._cells(g.figures))
+        blank = [""] * (len(labels) - 1)
+        table.add_row(_("Total"), *blank, *self._cells(stats.total), style="bold")
         console.print(table)
         console.print(_("Online level (█ full, ▓ partial, ░ none, · not stated):"))
-        width = max(
-            (
-                len(" ".join(self._label(stats.by, g.province, g.level, g.field)))
-                for g in stats.groups
-            ),
-            default=0,
-        )
-        for g in stats.groups:
-            label = " ".join(self._label(stats.by, g.province, g.level, g.field))
-            line = Text(label.ljust(width) + " ")
+        texts = [
+            " ".join(self._label(stats.by, g.province, g.level, g.field, g.effective))
+            for g in stats.groups
+        ]
+        width = max((len(text) for text in texts), default=0)
+        for g, text in zip(stats.groups, texts, strict=True):
+            line = Text(text.ljust(width) + " ")
             line.append_text(bar(g.figures))
-            line.append(f" {percent(g.figures.online['full'], g.figures.procedures)}")
+            f, n = g.figures, g.figures.procedures
+            line.append(
+                f" {percent(f.online['full'], n)} / {percent(f.online['partial'], n)}"
+                f" / {percent(f.online['none'], n)}"
+            )
             console.print(line)
         if self.summary:
             console.print(
@@ -106,19 +105,25 @@ class TextStatsReporter:
         console.print(table)
 
     @staticmethod
-    def _labels(by: str) -> list[str]:
+    def _labels(by: str, *, dated: bool = False) -> list[str]:
         labels = [_("Province")]
         if by != "province":
             labels.append(_("Level"))
+            if dated:
+                labels.append(_("Effective"))
         if by == "field":
             labels.append(_("Field"))
         return labels
 
     @staticmethod
-    def _label(by: str, province: str, level: str, field: str | None) -> list[str]:
+    def _label(
+        by: str, province: str, level: str, field: str | None, effective: str | None = None
+    ) -> list[str]:
         label = [province]
         if by != "province":
             label.append(level)
+            if effective is not None:
+                label.append(effective)
         if by == "field":
             label.append(field or "")
         return label
