@@ -23,30 +23,34 @@ _YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<number>\d{1,4})$")
 def numbers_in(text: str) -> tuple[list[str], list[str]]:
     """The document numbers in text, in order, each once; and the fragments left unresolved."""
     body = _GLUED_NUMBER.sub(" ", text.replace(_HEADER, " "))
-    clean: list[str] = []
-    glued: list[tuple[str, str]] = []  # (number as matched, the rest of the word after it)
+    clean: list[tuple[int, str]] = []
+    glued: list[tuple[int, str, str]] = []  # (where, number as matched, rest of the word)
     for match in DOCUMENT_NUMBER.finditer(body):
         value = _unglue_year(match)
         word = re.match(r"\w*", body[match.end() :])
         after = word.group(0) if word else ""
         if after[:1].isalpha() or (_WORD_TAIL.search(value) and not value.endswith("-TTg")):
-            glued.append((value, after))
+            glued.append((match.start(), value, after))
         else:
-            _add(clean, value)
+            clean.append((match.start(), value))
+    known = [value for _, value in clean]
     unresolved = []
-    for value, after in glued:
-        choice = _trim(value, after, clean)
+    for where, value, after in glued:
+        choice = _trim(value, after, known)
         if choice is None:
             unresolved.append(value + after)
         else:
-            _add(clean, choice)
+            clean.append((where, choice))
+    found: list[str] = []
+    for _, value in sorted(clean):
+        _add(found, value)
     # "60/2014/QH" cut short beside the full "60/2014/QH13": keep the full one.
-    clean = [
+    found = [
         v
-        for v in clean
-        if not any(w != v and w.startswith(v) and w[len(v)].isdigit() for w in clean)
+        for v in found
+        if not any(w != v and w.startswith(v) and w[len(v)].isdigit() for w in found)
     ]
-    return clean, unresolved
+    return found, unresolved
 
 
 def _unglue_year(match: re.Match[str]) -> str:
