@@ -1,8 +1,9 @@
 """Figures of procedure catalogs: counts, online levels, location independence, time limits,
 fees; per province, level and (optionally) field, and the change between two snapshots.
 
-A procedure is counted once per province and level, however many files list it (catalogs
-split by commune or by field); its values are those of the first file that lists it. A value
+A procedure is counted once per province, level and date, however many files list it
+(catalogs split by commune or by field); its values are those of the listing that states the
+most of them (the first such listing). A value
 a catalog does not state is counted as `unstated`, never as `none` or free: the shares are
 of all procedures, so the unstated part stays visible.
 """
@@ -135,22 +136,35 @@ def _identity(row: Row) -> str:
     return found.group(0) if found is not None else "name:" + row.name
 
 
+def _stated(row: Row) -> int:
+    """How many of the counted values a row states."""
+    return (
+        bool(row.online)
+        + (row.location_independent is not None)
+        + (row.time_value is not None)
+        + (row.fees is not None)
+    )
+
+
 def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
     """Figures per province (by=province), per province and level (level), or per province,
     level and field (field). Catalogs of one level with different `effective` dates are
     different snapshots: they are kept apart (use `compare` to set two side by side)."""
-    seen: set[tuple[str, str, str, str]] = set()
-    buckets: dict[tuple[str, str, str, str], list[Row]] = {}
-    unique: list[Row] = []
+    chosen: dict[tuple[str, str, str, str], Row] = {}
     duplicates = 0
     with_level, with_field = by in ("level", "field"), by == "field"
     for row in rows:
         identity = (row.province, row.level, row.effective, _identity(row))
-        if identity in seen:
-            duplicates += 1
+        kept = chosen.get(identity)
+        if kept is None:
+            chosen[identity] = row
             continue
-        seen.add(identity)
-        unique.append(row)
+        duplicates += 1
+        if _stated(row) > _stated(kept):
+            chosen[identity] = row
+    unique = list(chosen.values())
+    buckets: dict[tuple[str, str, str, str], list[Row]] = {}
+    for row in unique:
         key = (
             row.province,
             row.level if with_level else "",
