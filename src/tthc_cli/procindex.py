@@ -211,7 +211,7 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
                 errors.append(
                     CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
                 )
-        for candidate in candidates:
+        for candidate in map(os.path.normpath, candidates):
             key = os.path.realpath(candidate)
             if key not in seen:
                 seen.add(key)

@@ -3,9 +3,9 @@ form or tone placement, or by code.
 
 Ranking, best first: the code (or its beginning); the whole query as a phrase of the name (the
 exact name first, then a name that starts with it); every word of the query in the name; then
-names holding most of the words. A word typed with diacritics must match with them ("kết hôn"
-never finds "kết hợp"); a word typed without them matches either way ("ket hon"). Shorter
-names win ties: they are closer to what was asked.
+names holding most of the words, shown only when no name holds them all. A word typed with
+diacritics must match with them ("kết hôn" never finds "kết hợp"); a word typed without them
+matches either way ("ket hon"). Shorter names win ties: they are closer to what was asked.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from tthc_cli.procindex import Row
 from tthc_cli.textnorm import fold_key, has_vietnamese_diacritics, match_key, procedure_name_key
 
 _CODE_QUERY = re.compile(r"\d\.\d{0,6}(?:\.[0-9A-Za-z.]*)?")
-MIN_SHARE = 0.5  # at least half the words for a partial hit
+MIN_SHARE = 0.5  # more than half the words for a partial hit
+_FULL = frozenset({"code", "exact", "phrase", "words"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,19 @@ def _name_score(query: _Query, keys: tuple[list[str], list[str]]) -> tuple[float
     share = sum(found) / len(found)
     if share == 1.0:
         return 400.0 - len(exact) / 100, "words"
-    if share >= MIN_SHARE:
+    if share > MIN_SHARE:
         return 200.0 * share - len(exact) / 100, "partial"
     return 0.0, ""
+
+
+def _rank(value: float, row: Row) -> tuple[float, str, int]:
+    stated = (
+        bool(row.online)
+        + (row.time_value is not None)
+        + (row.fees is not None)
+        + bool(row.legal_basis)
+    )
+    return (value, row.effective, stated)
 
 
 def search(rows: Iterable[Row], text: str, *, limit: int | None = 20) -> list[Hit]:
@@ -127,9 +138,12 @@ def search(rows: Iterable[Row], text: str, *, limit: int | None = 20) -> list[Hi
         key = (row.province, row.level, identity)
         counts[key] = counts.get(key, 0) + 1
         current = best.get(key)
-        # The best match; between equals, the newest catalog (the list in force).
-        if current is None or (value, row.effective) > (current[0], current[2].effective):
+        # The best match; between equals, the newest list (the one in force), then the
+        # listing that states the most.
+        if current is None or _rank(value, row) > _rank(current[0], current[2]):
             best[key] = (value, how, row)
     hits = [Hit(row, value, how, counts[key] - 1) for key, (value, how, row) in best.items()]
+    if any(hit.match in _FULL for hit in hits):
+        hits = [hit for hit in hits if hit.match in _FULL]  # some words only: noise beside these
     hits.sort(key=lambda h: (-h.score, h.row.name, h.row.province, h.row.level, h.row.code))
     return hits if limit is None else hits[:limit]
