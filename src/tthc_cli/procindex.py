@@ -15,6 +15,7 @@ import gc
 import hashlib
 import marshal
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from typing import Any, NamedTuple
 
 from tthc_cli.errors import CatalogLoadError
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+_NATIONAL = re.compile(r"\d\.\d{6}(?=\.|$)")
 
 
 Fee = tuple[str, "float | None"]  # (name, amount in đồng or None when not stated)
@@ -47,6 +49,7 @@ class Row(NamedTuple):
     online: str  # full | partial | none | "" (not stated)
     location_independent: bool | None
     legal_basis: tuple[str, ...]
+    key: str  # national code, or "name:" + the name when the code is not a procedure code
 
 
 @dataclass
@@ -112,9 +115,15 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
                 legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
                 if isinstance(legal, list)
                 else (),
+                key=_key(_text(item.get("code")), _text(item.get("name"))),
             )
         )
     return rows
+
+
+def _key(code: str, name: str) -> str:
+    found = _NATIONAL.match(code)
+    return found.group(0) if found is not None else "name:" + name
 
 
 def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:
@@ -185,7 +194,6 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
     skipped, sorted), each with the path shown to the user; kept here so that a run served
     from the cache does not import the YAML loader and pydantic at all."""
     found: list[tuple[Path, str]] = []
-    seen: set[str] = set()
     for root in roots:
         if not root.exists():
             errors.append(CatalogLoadError(root, "no such file or directory"))
@@ -211,11 +219,7 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
                 errors.append(
                     CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
                 )
-        for candidate in map(os.path.normpath, candidates):
-            key = os.path.realpath(candidate)
-            if key not in seen:
-                seen.add(key)
-                found.append((Path(candidate), candidate))
+        found.extend((Path(c), c) for c in map(os.path.normpath, candidates))
     return found
 
 
@@ -226,12 +230,16 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     old = _read_cache(cache_file).get("files", {})
     entries: dict[str, Any] = {}
     changed = False
+    seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
     gc.disable()  # many small tuples: the collector would walk them again and again
     try:
         for path, shown in files:
             try:
                 info = os.stat(shown)
                 stamp = (info.st_mtime_ns, info.st_size)
+                if (info.st_dev, info.st_ino) in seen:
+                    continue
+                seen.add((info.st_dev, info.st_ino))
             except OSError:
                 stamp = None
             hit = old.get(shown)
@@ -276,6 +284,7 @@ def _pack(rows: list[Row]) -> tuple[Any, ...]:
             intern(row.online),
             row.location_independent,
             tuple(intern(x) for x in row.legal_basis),
+            row.key,
         )
         for row in rows
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tthc_cli.codes import is_procedure_code, national_part
 from tthc_cli.procindex import Row
-from tthc_cli.textnorm import fold_key, has_vietnamese_diacritics, match_key, procedure_name_key
+from tthc_cli.textnorm import fold_key, has_vietnamese_diacritics, procedure_name_key
 
 _CODE_QUERY = re.compile(r"\d\.\d{0,6}(?:\.[0-9A-Za-z.]*)?")
 MIN_SHARE = 0.5  # more than half the words for a partial hit
@@ -134,8 +134,7 @@ def search(rows: Iterable[Row], text: str, *, limit: int | None = 20) -> list[Hi
                 value, how = coded, "code"
         if value <= 0:
             continue
-        identity = national_part(row.code) if is_procedure_code(row.code) else match_key(row.name)
-        key = (row.province, row.level, identity)
+        key = (row.province, row.level, row.key)
         counts[key] = counts.get(key, 0) + 1
         current = best.get(key)
         # The best match; between equals, the newest list (the one in force), then the

@@ -24,7 +24,7 @@ class SearchReporter(Protocol):
 
 def _amount(value: float | None) -> str:
     if value is None:
-        return "?"
+        return _("amount set by the province")
     return f"{int(value):,}".replace(",", ".") + " đ"
 
 

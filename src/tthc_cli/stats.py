@@ -10,7 +10,6 @@ of all procedures, so the unstated part stays visible.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -57,6 +56,18 @@ class Figures:
             if r.time_value is not None and r.time_unit == "calendar-days"
         ]
         return figures
+
+    @classmethod
+    def combine(cls, parts: Iterable[Figures]) -> Figures:
+        total = cls()
+        for part in parts:
+            total.procedures += part.procedures
+            total.online.update(part.online)
+            total.location.update(part.location)
+            total.fees.update(part.fees)
+            total.working_days.extend(part.working_days)
+            total.calendar_days.extend(part.calendar_days)
+        return total
 
     def share(self, counter: Counter[str], key: str) -> float:
         return counter[key] / self.procedures if self.procedures else 0.0
@@ -128,14 +139,6 @@ class Stats:
     duplicates: int = 0  # rows not counted again (same procedure, province and level)
 
 
-_NATIONAL = re.compile(r"\d\.\d{6}(?!\d)")
-
-
-def _identity(row: Row) -> str:
-    found = _NATIONAL.match(row.code)
-    return found.group(0) if found is not None else "name:" + row.name
-
-
 def _stated(row: Row) -> int:
     """How many of the counted values a row states."""
     return (
@@ -154,7 +157,7 @@ def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
     duplicates = 0
     with_level, with_field = by in ("level", "field"), by == "field"
     for row in rows:
-        identity = (row.province, row.level, row.effective, _identity(row))
+        identity = (row.province, row.level, row.effective, row.key)
         kept = chosen.get(identity)
         if kept is None:
             chosen[identity] = row
@@ -183,7 +186,7 @@ def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
     groups.sort(
         key=lambda g: (g.province, LEVEL_ORDER.get(g.level, 9), g.level, g.effective, g.field or "")
     )
-    return Stats(by, groups, Figures.of(unique), files=files, duplicates=duplicates)
+    return Stats(by, groups, Figures.combine(g.figures for g in groups), files, duplicates)
 
 
 @dataclass
