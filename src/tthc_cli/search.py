@@ -144,5 +144,6 @@ def search(rows: Iterable[Row], text: str, *, limit: int | None = 20) -> list[Hi
     hits = [Hit(row, value, how, counts[key] - 1) for key, (value, how, row) in best.items()]
     if any(hit.match in _FULL for hit in hits):
         hits = [hit for hit in hits if hit.match in _FULL]  # some words only: noise beside these
-    hits.sort(key=lambda h: (-h.score, h.row.name, h.row.province, h.row.level, h.row.code))
+    hits.sort(key=lambda h: (h.row.effective, h.row.level), reverse=True)  # newest lists first
+    hits.sort(key=lambda h: (-h.score, h.row.name, h.row.province))
     return hits if limit is None else hits[:limit]
