@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from tthc_cli import __version__
-from tthc_cli.i18n import N_
+from tthc_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -788,9 +788,13 @@ def _check_import_options(province: str | None, effective: str | None) -> None:
     from tthc_cli.dates import parse_date
 
     if province is not None and not (province.isdigit() and len(province) == 2):
-        _fail(f"--province {province!r}: give the 2-digit province code, e.g. 48")
+        _fail(
+            _("--province {value!r}: give the 2-digit province code, e.g. 48").format(
+                value=province
+            )
+        )
     if effective is not None and parse_date(effective) is None:
-        _fail(f"--effective {effective!r} is not a date written YYYY-MM-DD")
+        _fail(_("--effective {value!r} is not a date written YYYY-MM-DD").format(value=effective))
 
 
 def _finish_import(
@@ -824,9 +828,9 @@ def _finish_import(
     except CatalogLoadError as exc:
         _fail(exc.describe())
     except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        _fail(_("{path}: cannot write: {reason}").format(path=output, reason=exc.strerror or exc))
     for note in written.notes:
-        errors.print(f"[yellow]warning:[/] {escape(note)}")
+        errors.print(f"[yellow]{_('warning:')}[/] {escape(note)}")
     plan = written.plan
     if report_format is ReportFormat.json:
         extra: dict[str, object] = {"output": str(output), "written": not dry_run}
@@ -840,18 +844,35 @@ def _finish_import(
     else:
         out = errors if dry_run else _summary()
         print_summary(result, out)
-        verb = "would write" if dry_run else "wrote"
         if plan is None:
-            out.print(
-                f"{verb} {escape(str(output))}: {len(result.items)} procedures", soft_wrap=True
+            message = (
+                _("would write {path}: {count} procedures")
+                if dry_run
+                else _("wrote {path}: {count} procedures")
             )
+            out.print(escape(message.format(path=output, count=len(result.items))), soft_wrap=True)
         else:
-            out.print(
-                f"{verb} {escape(str(output))}: {len(plan.added)} procedures added, "
-                f"{len(plan.filled)} missing fields filled, {plan.unchanged} unchanged; "
-                f"{len(plan.kept)} fields differ and were kept as they are in the file",
-                soft_wrap=True,
+            message = (
+                _(
+                    "would write {path}: {added} procedures added, {filled} missing fields "
+                    "filled, {unchanged} unchanged; {kept} fields differ and were kept as they "
+                    "are in the file"
+                )
+                if dry_run
+                else _(
+                    "wrote {path}: {added} procedures added, {filled} missing fields filled, "
+                    "{unchanged} unchanged; {kept} fields differ and were kept as they are in "
+                    "the file"
+                )
             )
+            text = message.format(
+                path=output,
+                added=len(plan.added),
+                filled=len(plan.filled),
+                unchanged=plan.unchanged,
+                kept=len(plan.kept),
+            )
+            out.print(escape(text), soft_wrap=True)
     raise typer.Exit(2 if result.errors else 0)
 
 
@@ -984,7 +1005,11 @@ def import_portal_json(
 
     _check_import_options(province, effective)
     if province is None and not output.exists():
-        _fail(f"{output} does not exist yet: give --province CODE for the new catalog")
+        _fail(
+            _("{path} does not exist yet: give --province CODE for the new catalog").format(
+                path=output
+            )
+        )
     result = ImportResult()
     filters = Filters(
         level.value, field or [], exclude_field or [], agency or [], exclude_agency or []
@@ -1073,7 +1098,11 @@ def import_units_command(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_text_atomic(target, units_yaml(item, effective, source))
             except OSError as exc:
-                _fail(f"{target}: cannot write: {exc.strerror or exc}")
+                _fail(
+                    _("{path}: cannot write: {reason}").format(
+                        path=target, reason=exc.strerror or exc
+                    )
+                )
         written.append((target, len(item.communes)))
     result.items = [{"province": p.code, "communes": len(p.communes)} for p in chosen]
     if report_format is ReportFormat.json:
@@ -1086,11 +1115,16 @@ def import_units_command(
     else:
         out = _summary()
         print_summary(result, out, noun="provinces")
-        verb = "would write" if dry_run else "wrote"
+        message = (
+            _("would write {path}: {count} communes")
+            if dry_run
+            else _("wrote {path}: {count} communes")
+        )
         for target, count in written:
-            out.print(f"{verb} {escape(str(target))}: {count} communes", soft_wrap=True)
+            out.print(escape(message.format(path=target, count=count)), soft_wrap=True)
         for target in skipped:
-            errors.print(f"[yellow]skipped:[/] {escape(str(target))} exists (use --overwrite)")
+            skipped_text = _("{path} exists (use --overwrite)").format(path=target)
+            errors.print(f"[yellow]{_('skipped:')}[/] {escape(skipped_text)}")
     raise typer.Exit(2 if result.errors or not provinces else 0)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 
 CACHE_VERSION = 2
 _NATIONAL = re.compile(r"\d\.\d{6}(?=\.|$)")
@@ -196,7 +197,7 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
     found: list[tuple[Path, str]] = []
     for root in roots:
         if not root.exists():
-            errors.append(CatalogLoadError(root, "no such file or directory"))
+            errors.append(CatalogLoadError(root, _("no such file or directory")))
             continue
         if not root.is_dir():
             candidates = [str(root)]
@@ -217,7 +218,7 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
                 )
             if not candidates:
                 errors.append(
-                    CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
+                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
                 )
         found.extend((Path(c), c) for c in map(os.path.normpath, candidates))
     return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tthc_cli.codes import is_procedure_code, national_part
+from tthc_cli.i18n import _
 from tthc_cli.spans import Span, render_scalar, spans
 
 ORDER = (
@@ -31,6 +32,9 @@ def scalar(value: Any, *, flow: bool = False) -> str:
         return str(value)
     if value is None:
         return "null"
+    if flow and ":" in str(value):
+        # "0:?" inside [...] or {...} could be read as a key and its value: always quote.
+        return json.dumps(str(value), ensure_ascii=False)
     return render_scalar(str(value), "", flow=flow)
 
 
@@ -186,7 +190,7 @@ def _append_items(
         block = "\n" + "".join(_item(procedure_lines(p), indent) for p in new).rstrip("\n")
         start = span.start - 1 if text[span.start - 1 : span.start] == " " else span.start
         return start, span.end, block  # the block replaces the empty `[]`
-    raise ValueError("the `procedures` list is written in flow style; write it as a block list")
+    raise ValueError(_("the `procedures` list is written in flow style; write it as a block list"))
 
 
 def _apply(text: str, inserts: list[tuple[int, int, str]]) -> str:

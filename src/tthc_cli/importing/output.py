@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 from tthc_cli.importing.catalog_yaml import MergePlan, merge, new_catalog
 
 
@@ -45,7 +46,7 @@ def plan_catalog(
     if not out.exists():
         if "effective" not in header:
             raise CatalogLoadError(
-                out, "does not exist yet: give --effective DATE (the source states no date)"
+                out, _("does not exist yet: give --effective DATE (the source states no date)")
             )
         return Written(out, True, "", new_catalog(header, procedures, comment))
     text = read_text(out)
@@ -54,9 +55,11 @@ def plan_catalog(
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(out, issue.message, line=issue.line)
     if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
-        raise CatalogLoadError(out, "is not a procedure catalog (kind: procedure-catalog)")
+        raise CatalogLoadError(out, _("is not a procedure catalog (kind: procedure-catalog)"))
     notes = [
-        f"{out}: keeps its {key} {doc.data.get(key)!r} (the import asked for {header[key]!r})"
+        _("{path}: keeps its {key} {value!r} (the import asked for {asked!r})").format(
+            path=out, key=key, value=doc.data.get(key), asked=header[key]
+        )
         for key in ("province", "level")
         if key in header and str(doc.data.get(key)) != str(header[key])
     ]

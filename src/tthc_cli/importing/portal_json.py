@@ -17,6 +17,7 @@ from typing import Any
 
 from tthc_cli.codes import is_procedure_code
 from tthc_cli.documents import ascii_d_fix, parse_document_number
+from tthc_cli.i18n import _
 from tthc_cli.importing.channels import CHANNELS, Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
@@ -81,7 +82,7 @@ def discover_json(paths: Iterable[Path], result: ImportResult) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            result.errors.append(f"{path}: no such file or folder")
+            result.errors.append(_("{path}: no such file or folder").format(path=path))
     return files
 
 
@@ -92,14 +93,18 @@ def read_records(paths: Iterable[Path], result: ImportResult) -> list[Record]:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
-            result.errors.append(f"{path}: cannot read: {reason}")
+            result.errors.append(
+                _("{path}: cannot read: {reason}").format(path=path, reason=reason)
+            )
             continue
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items):
             where = str(path) if len(items) == 1 else f"{path}[{index}]"
             record = to_record(item, where) if isinstance(item, dict) else None
             if record is None:
-                result.errors.append(f"{where}: not a portal procedure record")
+                result.errors.append(
+                    _("{where}: not a portal procedure record").format(where=where)
+                )
             else:
                 records.append(record)
     return records

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.codes import is_procedure_code
+from tthc_cli.i18n import _
 from tthc_cli.importing.clean import clean, is_empty
 from tthc_cli.importing.portal_json import Filters
 from tthc_cli.importing.problems import ImportResult
@@ -32,8 +33,10 @@ def read_xlsx(paths: Iterable[Path], filters: Filters, result: ImportResult) -> 
         header_at, columns = _header(rows)
         if header_at is None:
             result.errors.append(
-                f"{path}: no header row with Mã số, Tên, Cơ quan thực hiện, Lĩnh vực "
-                "in the first 20 rows"
+                _(
+                    "{path}: no header row with Mã số, Tên, Cơ quan thực hiện, Lĩnh vực "
+                    "in the first 20 rows"
+                ).format(path=path)
             )
             continue
         for offset, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
@@ -76,10 +79,14 @@ def _rows(path: Path, result: ImportResult) -> list[tuple[Any, ...]] | None:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        result.errors.append(f"{path}: file not found")
+        result.errors.append(_("{path}: file not found").format(path=path))
         return None
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        result.errors.append(f"{path}: not a readable XLSX workbook ({type(exc).__name__})")
+        result.errors.append(
+            _("{path}: not a readable XLSX workbook ({reason})").format(
+                path=path, reason=type(exc).__name__
+            )
+        )
         return None
     try:
         return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]

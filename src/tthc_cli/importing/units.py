@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tthc_cli.i18n import _
 from tthc_cli.importing.catalog_yaml import scalar
 from tthc_cli.importing.clean import clean
 from tthc_cli.importing.problems import ImportResult
@@ -45,7 +46,9 @@ def _read(path: Path, result: ImportResult) -> str | None:
     try:
         return decode(path.read_bytes(), path)
     except OSError as exc:
-        result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+        result.errors.append(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        )
     except Exception as exc:  # CatalogLoadError from decode: wrong encoding, binary
         result.errors.append(str(exc))
     return None
@@ -58,12 +61,16 @@ def read_unit_list(path: Path, result: ImportResult) -> dict[str, str]:
         return {}
     rows = list(csv_reader(text.lstrip("\ufeff")))
     if not rows:
-        result.errors.append(f"{path}: empty file")
+        result.errors.append(_("{path}: empty file").format(path=path))
         return {}
     header = [fold_key(cell) for cell in rows[0]]
     columns = {UNIT_COLUMNS[name]: i for i, name in enumerate(header) if name in UNIT_COLUMNS}
     if "code" not in columns or "name" not in columns:
-        result.errors.append(f"{path}:1: no Mã and Tên columns (found {', '.join(rows[0])})")
+        result.errors.append(
+            _("{path}:1: no Mã and Tên columns (found {columns})").format(
+                path=path, columns=", ".join(rows[0])
+            )
+        )
         return {}
     names: dict[str, str] = {}
     for line, row in enumerate(rows[1:], start=2):
@@ -85,7 +92,11 @@ def read_mapping(path: Path, result: ImportResult) -> dict[str, NewProvince]:
         try:
             return _from_merges(json.loads(text), path, result)
         except ValueError as exc:
-            result.errors.append(f"{path}: not valid JSON: {str(exc).splitlines()[0]}")
+            result.errors.append(
+                _("{path}: not valid JSON: {reason}").format(
+                    path=path, reason=str(exc).splitlines()[0]
+                )
+            )
             return {}
     return _from_csv(text, path, result)
 
@@ -94,7 +105,9 @@ def _from_merges(data: Any, path: Path, result: ImportResult) -> dict[str, NewPr
     provinces: dict[str, NewProvince] = {}
     entries = data.get("data") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        result.errors.append(f"{path}: no `data` list of provinces (dvhcvn merges.json shape)")
+        result.errors.append(
+            _("{path}: no `data` list of provinces (dvhcvn merges.json shape)").format(path=path)
+        )
         return {}
     for entry in entries:
         if not isinstance(entry, dict):
@@ -120,12 +133,16 @@ def _from_merges(data: Any, path: Path, result: ImportResult) -> dict[str, NewPr
 def _from_csv(text: str, path: Path, result: ImportResult) -> dict[str, NewProvince]:
     rows = list(csv_reader(text.lstrip("\ufeff")))
     if not rows:
-        result.errors.append(f"{path}: empty file")
+        result.errors.append(_("{path}: empty file").format(path=path))
         return {}
     header = [cell.strip().lower() for cell in rows[0]]
     need = ("province_code", "province_name", "code", "name", "old_code")
     if any(name not in header for name in need):
-        result.errors.append(f"{path}:1: the mapping needs the columns {', '.join(need)}")
+        result.errors.append(
+            _("{path}:1: the mapping needs the columns {columns}").format(
+                path=path, columns=", ".join(need)
+            )
+        )
         return {}
     at = {name: header.index(name) for name in header}
     provinces: dict[str, NewProvince] = {}
