@@ -56,7 +56,7 @@ def plan_catalog(
         raise CatalogLoadError(out, issue.message, line=issue.line)
     if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
         raise CatalogLoadError(out, _("is not a procedure catalog (kind: procedure-catalog)"))
-    notes = [
+    notes: list[str] = [
         _("{path}: keeps its {key} {value!r} (the import asked for {asked!r})").format(
             path=out, key=key, value=doc.data.get(key), asked=header[key]
         )

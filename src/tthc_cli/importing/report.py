@@ -59,7 +59,7 @@ def as_json(result: ImportResult, extra: dict[str, Any]) -> str:
 
 def print_problems(result: ImportResult, errors: Console) -> None:
     for message in result.errors:
-        errors.print(f"[bold red]error:[/] {escape(message)}")
+        errors.print(f"[bold red]{escape(_('error:'))}[/] {escape(message)}")
     for p in result.problems:
         code = f"{p.record}: " if p.record else ""
         errors.print(

@@ -106,7 +106,7 @@ class TextStatsReporter:
 
     @staticmethod
     def _labels(by: str, *, dated: bool = False) -> list[str]:
-        labels = [_("Province")]
+        labels: list[str] = [_("Province")]
         if by != "province":
             labels.append(_("Level"))
             if dated:
