@@ -204,8 +204,21 @@ def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[P
         else:
             candidates = []
             visited: set[tuple[int, int]] = set()
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-                st = os.stat(dirpath)
+
+            def unreadable(exc: OSError, root: Path = root) -> None:
+                where = exc.filename if exc.filename is not None else root
+                errors.append(
+                    CatalogLoadError(
+                        where, _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
+                    )
+                )
+
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+                try:
+                    st = os.stat(dirpath)
+                except OSError:
+                    dirnames[:] = []
+                    continue
                 if (st.st_dev, st.st_ino) in visited:
                     dirnames[:] = []
                     continue

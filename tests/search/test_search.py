@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tthc_cli.cli import app
@@ -118,3 +120,23 @@ def test_cli_text_and_exit_codes(monkeypatch: pytest.MonkeyPatch) -> None:
     broken = runner.invoke(app, ["search", "ket hon", "nowhere"])
     assert broken.exit_code == 2
     assert "nowhere" in broken.stderr
+
+
+WORDS = ["đăng", "ký", "kết", "hôn", "khai", "sinh", "lại", "hòa", "giải", "1.001193", "ket"]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
+def test_unicode_form_and_case_do_not_change_results(rows: list[Row], words: list[str]) -> None:
+    query = " ".join(words)
+    expected = [(h.row.key, h.row.level, h.match) for h in search(rows, query, limit=None)]
+    for variant in (unicodedata.normalize("NFD", query), query.upper()):
+        found = [(h.row.key, h.row.level, h.match) for h in search(rows, variant, limit=None)]
+        assert found == expected
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
+def test_results_are_ranked_best_first(rows: list[Row], words: list[str]) -> None:
+    scores = [hit.score for hit in search(rows, " ".join(words), limit=None)]
+    assert scores == sorted(scores, reverse=True)
