@@ -1326,8 +1326,8 @@ class SearchFormat(enum.StrEnum):
 
 Code hits and the exact name come first, then names holding the whole phrase, then names
 holding every word; names holding most of the words only when none holds them all. Shows
-the code, name, level, time limit, fees, online level and legal basis. Exit code 0 when something is found, 1 when nothing is,
-2 when a file cannot be read.
+the code, name, level, time limit, fees, online level and legal basis. Exit code 0 when
+something is found, 1 when nothing is, 2 when a file cannot be read.
 
 [bold]Examples[/]
 
