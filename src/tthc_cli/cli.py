@@ -1219,7 +1219,7 @@ def import_units_command(
         sys.stdout.write(as_json(result, extra))
     else:
         out = _summary()
-        print_summary(result, out, noun="provinces")
+        print_summary(result, out, units=True)
         message = (
             _("would write {path}: {count} communes")
             if dry_run
@@ -1229,7 +1229,7 @@ def import_units_command(
             out.print(escape(message.format(path=target, count=count)), soft_wrap=True)
         for target in skipped:
             skipped_text = _("{path} exists (use --overwrite)").format(path=target)
-            errors.print(f"[yellow]{_('skipped:')}[/] {escape(skipped_text)}")
+            _print_warning(errors, skipped_text)
     raise typer.Exit(2 if result.errors or not provinces else 0)
 
 

@@ -59,7 +59,8 @@ def as_json(result: ImportResult, extra: dict[str, Any]) -> str:
 
 def print_problems(result: ImportResult, errors: Console) -> None:
     for message in result.errors:
-        errors.print(f"[bold red]{escape(_('error:'))}[/] {escape(message)}")
+        label = escape(_("error:"))
+        errors.print(f"[bold red]{label}[/] {escape(message)}")
     for p in result.problems:
         code = f"{p.record}: " if p.record else ""
         errors.print(
@@ -68,14 +69,17 @@ def print_problems(result: ImportResult, errors: Console) -> None:
         )
 
 
-def print_summary(result: ImportResult, out: Console, noun: str = "procedures") -> None:
-    out.print(
-        _(
-            "Read {records} records: {imported} {noun} imported, "
+def print_summary(result: ImportResult, out: Console, *, units: bool = False) -> None:
+    message = (
+        _("Read {records} communes: {imported} provinces, {filtered} left out by the filters.")
+        if units
+        else _(
+            "Read {records} records: {imported} procedures imported, "
             "{filtered} left out by the filters."
-        ).format(
-            records=result.read, imported=len(result.items), noun=noun, filtered=result.filtered
-        ),
+        )
+    )
+    out.print(
+        message.format(records=result.read, imported=len(result.items), filtered=result.filtered),
         soft_wrap=True,
     )
     reasons = result.reasons()
