@@ -151,3 +151,19 @@ def test_real_records_import_and_validate(tmp_path: Path) -> None:
     # Only findings that reflect the source: the scrape stored one page under several codes.
     assert {f["rule"] for f in errors} == {"TT104"}
     assert len(errors) == 17
+
+
+def test_merge_keeps_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    records = make_records(tmp_path)
+    out = tmp_path / "xa.yaml"
+    hand = (
+        'kind: procedure-catalog\r\nprovince: "48"\r\nlevel: xa\r\neffective: 2025-07-01\r\n'
+        'procedures:\r\n  - code: "1.004222"\r\n    name: Đăng ký thường trú\r\n'
+        "    field: Cư trú\r\n"
+    )
+    out.write_bytes(b"\xef\xbb\xbf" + hand.encode())
+    code, _, _ = invoke("import", "portal-json", str(records), "-o", str(out))
+    assert code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + hand.encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")

@@ -21,6 +21,7 @@ class Written:
     after: str
     plan: MergePlan | None = None
     notes: list[str] = field(default_factory=list)
+    bom: bool = False
 
     def diff(self) -> str:
         return "".join(
@@ -50,6 +51,10 @@ def plan_catalog(
             )
         return Written(out, True, "", new_catalog(header, procedures, comment))
     text = read_text(out)
+    try:
+        bom = out.read_bytes()[:3] == b"\xef\xbb\xbf"  # read_text drops it; put it back
+    except OSError:
+        bom = False
     doc = load_text(text, str(out))
     if not doc.parsed.ok:
         issue = doc.parsed.issues[-1]
@@ -67,7 +72,7 @@ def plan_catalog(
         plan = merge(text, doc.data, procedures)
     except ValueError as exc:
         raise CatalogLoadError(out, str(exc)) from None
-    return Written(out, False, text, plan.text, plan, notes)
+    return Written(out, False, text, plan.text, plan, notes, bom=bom)
 
 
 def write(written: Written) -> None:
@@ -75,4 +80,4 @@ def write(written: Written) -> None:
 
     if written.after != written.before:
         written.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(written.path, written.after)
+        write_text_atomic(written.path, ("\ufeff" if written.bom else "") + written.after)
