@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tthc_cli.importing.channels import parse_fee_cell, parse_flat
 
 HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
@@ -82,3 +85,25 @@ def test_bqp_fee_cells() -> None:
     _, charge, _ = parse_fee_cell("Phí : Không Đồng")
     assert charge is not None
     assert charge.free
+
+
+PIECES = [
+    HEAD, "Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính", "7 Ngày làm việc", "15 Ngày", "1",
+    "Miễn phí", "Không có thông tin", "10,000 Việt Nam Đồng", "20 VNĐ", "1.5 USD", "8 Giờ",
+    "(ghi chú)", "Trong ngày", "0,5 Ngày", " ", "Phí : ", "Đồng",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=12))
+def test_any_table_text_parses_without_error(pieces: list[str]) -> None:
+    channels, _ = parse_flat("".join(pieces))
+    for channel in channels:
+        assert channel.name in ("Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính")
+        if channel.time is not None:
+            assert channel.time.value >= 0
+            assert channel.time.unit in ("working-days", "calendar-days")
+        if channel.charge is not None and channel.charge.amount is not None:
+            assert channel.charge.amount >= 0
+    name, charge, _ = parse_fee_cell("".join(pieces))
+    assert name
+    assert charge is None or charge.amount is None or charge.amount >= 0

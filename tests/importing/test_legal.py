@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tthc_cli.documents import parse_document_number
 from tthc_cli.importing.legal import numbers_in
 
 HEAD = "Tên văn bản pháp lýMã văn bản"
@@ -41,3 +44,10 @@ def test_each_number_once_in_order() -> None:
 
 def test_text_without_numbers() -> None:
     assert numbers_in(HEAD + "Luật Hộ tịch") == ([], [])
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789/.-ĐđNQTCPBHgLuậtThông ")), max_size=40))
+def test_every_number_found_is_a_document_number(text: str) -> None:
+    found, _ = numbers_in(text)
+    assert all(parse_document_number(number) is not None for number in found)
+    assert len(found) == len(set(found))

@@ -135,7 +135,7 @@ def parse_cells(name: str, cells: str) -> Channel:
 def parse_fee_cell(text: str) -> tuple[str, Charge | None, tuple[str, str] | None]:
     """A separate fee cell as in the BQP records: "Phí : 0 Đồng", "Lệ phí : 1.5 USD"."""
     name, _, value = text.partition(":")
-    name = name.strip() if value else "Phí, lệ phí"
+    name = (name.strip() if value else "") or "Phí, lệ phí"
     value = (value if _ else text).strip()
     if not value:
         return name, None, None
