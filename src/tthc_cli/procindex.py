@@ -130,6 +130,7 @@ def _key(code: str, name: str) -> str:
 def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:
     from tthc_cli.fastload import read_fast
     from tthc_cli.loading import load_text
+    from tthc_cli.models import KINDS
     from tthc_cli.reading import read_text
 
     try:
@@ -143,8 +144,15 @@ def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | No
     if not doc.parsed.ok:
         issue = doc.parsed.issues[-1]
         return [], CatalogLoadError(shown, issue.message, line=issue.line)
-    if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
+    if doc.kind not in KINDS or not isinstance(doc.data, dict):
+        return [], CatalogLoadError(
+            shown, _("not a tthc catalog (no known `kind`); run `tthc validate` on it"), line=1
+        )
+    if doc.kind != "procedure-catalog":
         return [], None  # units and decision files have no procedures
+    if not isinstance(doc.data.get("procedures"), list):
+        line = doc.pos(("procedures",))[0]
+        return [], CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
     return rows_of(shown, doc.data, lambda i: doc.pos(("procedures", i, "code"))[0]), None
 
 

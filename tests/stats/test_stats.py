@@ -133,3 +133,27 @@ def test_cache_follows_changes(tmp_path: Path) -> None:
     changed = load_index([tmp_path])
     assert changed.cached == 0
     assert changed.rows[0].time_value == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"\x00\x01", "binary file"),
+        (b"", "no known `kind`"),
+        (b"title: x\n", "no known `kind`"),
+        (b"kind: procedure-catalog\nprocedures: 5\n", "no `procedures` list"),
+        (b"kind: [unclosed\n", "bad.yaml"),
+    ],
+)
+def test_bad_files_are_one_line_each(tmp_path: Path, text: bytes, message: str) -> None:
+    (tmp_path / "bad.yaml").write_bytes(text)
+    (tmp_path / "units.yaml").write_text(
+        'kind: units\nprovince: {code: "48", name: X}\neffective: 2025-07-01\ncommunes: []\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["stats", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "units.yaml" not in result.stderr  # a units file simply has no procedures
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["total"]["procedures"] == 0
