@@ -167,3 +167,23 @@ def test_merge_keeps_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf" + hand.encode())
     assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+GSO = RAW / "vietnamadminunits" / "danhmuchanhchinh.gso.gov.vn_ward_2025-07-18.csv"
+MERGES = RAW / "dvhcvn-20250701" / "mapping" / "merges.json"
+
+
+@pytest.mark.skipif(
+    not (GSO.is_file() and MERGES.is_file()), reason=f"real unit list or mapping not present: {GSO}"
+)
+def test_real_units_import_and_validate(tmp_path: Path) -> None:
+    out = tmp_path / "catalogs"
+    code, stdout, _ = invoke("import", "units", str(GSO), "--mapping", str(MERGES), "-o", str(out))
+    assert code == 0
+    assert f"wrote {out / 'da-nang' / 'units.yaml'}: 94 communes" in stdout
+    assert len(list(out.glob("*/units.yaml"))) == 34
+    code, stdout, _ = invoke("validate", str(out), "--no-config", "--format", "json")
+    doc = json.loads(stdout)
+    assert code == 0
+    assert doc["findings"] == []
+    assert doc["summary"]["communes"] == 3321
