@@ -8,11 +8,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tthc_cli.i18n import _
+from tthc_cli.i18n import N_, _
 from tthc_cli.stats import Change, Figures, Stats
 from tthc_cli.statsreport.base import median_text, percent
 
 BAR_WIDTH = 30
+# How the groups were made, as the table title says it ("Procedures by level").
+_GROUPINGS = {"province": N_("province"), "level": N_("level"), "field": N_("field")}
 _SEGMENTS = (("full", "█", "green"), ("partial", "▓", "yellow"), ("none", "░", "red"))
 
 
@@ -36,11 +38,17 @@ class TextStatsReporter:
         if changes is not None:
             self._changes(stats, changes, console)
             return
-        table = Table(title=_("Procedures by {by}").format(by=stats.by))
+        grouping = _(_GROUPINGS.get(stats.by, stats.by))
+        # Ten columns fit 80 characters only without the outer border and the doubled padding.
+        table = Table(
+            title=_("Procedures by {by}").format(by=grouping),
+            collapse_padding=True,
+            show_edge=False,
+        )
         labels = self._labels(stats.by, dated=True)
         for label in labels:
             table.add_column(label, no_wrap=True)
-        for heading in (
+        headings = (
             _("Count"),
             _("Full"),
             _("Partial"),
@@ -48,13 +56,23 @@ class TextStatsReporter:
             _("Median"),
             _("Free"),
             _("Paid"),
-        ):
-            table.add_column(heading, justify="right")
-        for g in stats.groups:
-            row = self._label(stats.by, g.province, g.level, g.field, g.effective)
-            table.add_row(*row, *self._cells(g.figures))
+        )
+        rows = [
+            (
+                self._label(stats.by, g.province, g.level, g.field, g.effective),
+                self._cells(g.figures),
+            )
+            for g in stats.groups
+        ]
+        total = self._cells(stats.total)
+        for index, heading in enumerate(headings):
+            # Figures are never cut short in a narrow terminal; headings wrap instead.
+            widest = max(len(cells[index]) for cells in [total, *(c for _l, c in rows)])
+            table.add_column(heading, justify="right", min_width=widest)
+        for label, cells in rows:
+            table.add_row(*label, *cells)
         blank = [""] * (len(labels) - 1)
-        table.add_row(_("Total"), *blank, *self._cells(stats.total), style="bold")
+        table.add_row(_("Total"), *blank, *total, style="bold")
         console.print(table)
         console.print(_("Online level (█ full, ▓ partial, ░ none, · not stated):"))
         texts = [
