@@ -67,10 +67,10 @@ class TextStatsReporter:
         total = self._cells(stats.total)
         for index, heading in enumerate(headings):
             # Figures are never cut short in a narrow terminal; headings wrap instead.
-            widest = max(len(cells[index]) for cells in [total, *(c for _l, c in rows)])
+            widest = max(len(figures[index]) for figures in [total, *(c for _l, c in rows)])
             table.add_column(heading, justify="right", min_width=widest)
-        for label, cells in rows:
-            table.add_row(*label, *cells)
+        for label, figures in rows:
+            table.add_row(*label, *figures)
         blank = [""] * (len(labels) - 1)
         table.add_row(_("Total"), *blank, *total, style="bold")
         console.print(table)
