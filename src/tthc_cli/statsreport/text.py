@@ -69,8 +69,8 @@ class TextStatsReporter:
             # Figures are never cut short in a narrow terminal; headings wrap instead.
             widest = max(len(figures[index]) for figures in [total, *(c for _l, c in rows)])
             table.add_column(heading, justify="right", min_width=widest)
-        for label, figures in rows:
-            table.add_row(*label, *figures)
+        for names, figures in rows:
+            table.add_row(*names, *figures)
         blank = [""] * (len(labels) - 1)
         table.add_row(_("Total"), *blank, *total, style="bold")
         console.print(table)
