@@ -141,9 +141,10 @@ def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | No
     if fast is not None:
         return rows_of(shown, fast.data, lambda i: fast.pos(("procedures", i))[0]), None
     doc = load_text(text, shown)
-    if not doc.parsed.ok:
+    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
         issue = doc.parsed.issues[-1]
-        return [], CatalogLoadError(shown, issue.message, line=issue.line)
+        error = CatalogLoadError(shown, issue.message, line=issue.line, column=issue.column)
+        return [], error
     if doc.kind not in KINDS or not isinstance(doc.data, dict):
         return [], CatalogLoadError(
             shown, _("not a tthc catalog (no known `kind`); run `tthc validate` on it"), line=1
@@ -168,7 +169,10 @@ def _cache_file(paths: Sequence[Path]) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    roots = "\0".join(sorted(str(p.resolve()) for p in paths))
+    try:
+        roots = "\0".join(sorted(str(p.resolve()) for p in paths))
+    except (OSError, RuntimeError):  # a symlink loop: it is reported when read; no cache
+        return None
     digest = hashlib.sha1(f"{CACHE_VERSION}\0{roots}".encode(), usedforsecurity=False)
     return folder / f"procindex-{digest.hexdigest()[:16]}.marshal"
 
@@ -180,7 +184,9 @@ def _read_cache(file: Path | None) -> dict[str, Any]:
         data = marshal.loads(file.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    return data if isinstance(data, dict) and data.get("version") == CACHE_VERSION else {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    return data if isinstance(data.get("files"), dict) else {}
 
 
 def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
@@ -265,7 +271,8 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
             except OSError:
                 stamp = None
             hit = old.get(shown)
-            if stamp is not None and hit is not None and hit[0] == stamp:
+            cached = _cached_rows(shown, hit, stamp) if stamp is not None else None
+            if cached is not None:
                 entry = hit
                 index.cached += 1
             else:
@@ -278,12 +285,22 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
             if stamp is not None:
                 entries[shown] = entry
             index.files += 1
-            index.rows.extend(_unpack(shown, entry[1]))
+            index.rows.extend(cached if cached is not None else _unpack(shown, entry[1]))
     finally:
         gc.enable()
     if cache_file is not None and (changed or len(entries) != len(old)):
         _write_cache(cache_file, entries)
     return index
+
+
+def _cached_rows(shown: str, hit: Any, stamp: tuple[int, int]) -> list[Row] | None:
+    """The rows of a current cache entry; None when it is stale or damaged (only a cache)."""
+    if hit is None:
+        return None
+    try:
+        return _unpack(shown, hit[1]) if hit[0] == stamp else None
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        return None
 
 
 def _pack(rows: list[Row]) -> tuple[Any, ...]:

@@ -64,7 +64,7 @@ group,province,commune,kind,name,from,decision,rename_to
 G1,48,20194,hamlet,Thôn Quang  Nam,Xã Hòa Liên,rename,Thôn Quang Nam Hòa Liên
 """
 
-COMMANDS = ("validate", "fmt", "diff", "dedupe-names", "apply-renames")
+COMMANDS = ("validate", "fmt", "diff", "dedupe-names", "apply-renames", "stats", "search")
 
 runner = CliRunner()
 
@@ -108,6 +108,10 @@ def command_args(command: str, bad: Path, tree: Tree) -> list[str | Path]:
         return ["dedupe-names", bad, tree.units]
     if command == "apply-renames":
         return ["apply-renames", tree.report, bad, tree.units, "--dry-run", "--date", "2026-01-01"]
+    if command == "stats":
+        return ["stats", bad, tree.catalog]
+    if command == "search":
+        return ["search", "khai sinh", bad, tree.catalog]
     raise AssertionError(command)
 
 
@@ -136,6 +140,10 @@ def assert_others_done(command: str, result: Result, tree: Tree) -> None:
         assert "Thôn Quang" in result.stdout
     elif command == "apply-renames":
         assert "+      - {name: Thôn Quang Nam Hòa Liên" in result.stdout
+    elif command == "stats":
+        assert "1 procedures in 1 files" in result.stdout, result.stdout
+    elif command == "search":
+        assert "1.001193" in result.stdout, result.stdout
 
 
 def fingerprint(path: Path) -> object:

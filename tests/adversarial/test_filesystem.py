@@ -110,6 +110,8 @@ def test_symlink_loops_end(tree: Tree) -> None:
             "diff": ["diff", loops, tree.catalog],
             "dedupe-names": ["dedupe-names", loops],
             "apply-renames": ["apply-renames", tree.report, loops, "--dry-run"],
+            "stats": ["stats", loops],
+            "search": ["search", "Thôn", loops],
         }[command]
         result = invoke(args)
         assert_handled(result)
@@ -137,6 +139,8 @@ def test_a_file_deleted_during_the_run_is_named(
         "diff": ["diff", tree.root / "good", tree.catalog],
         "dedupe-names": ["dedupe-names", tree.root / "good"],
         "apply-renames": ["apply-renames", tree.report, tree.root / "good", "--dry-run"],
+        "stats": ["stats", tree.root / "good"],
+        "search": ["search", "khai sinh", tree.root / "good"],
     }[command]
     result = invoke(args)
     assert_handled(result)
@@ -166,6 +170,8 @@ def test_a_file_truncated_during_the_run_is_named(
         "diff": ["diff", tree.root / "good", tree.catalog],
         "dedupe-names": ["dedupe-names", tree.root / "good"],
         "apply-renames": ["apply-renames", tree.report, tree.root / "good", "--dry-run"],
+        "stats": ["stats", tree.root / "good"],
+        "search": ["search", "khai sinh", tree.root / "good"],
     }[command]
     result = invoke(args)
     assert_handled(result, codes=(1, 2) if command == "validate" else (2,))
@@ -364,3 +370,38 @@ def test_a_full_disk_leaves_every_file_intact(
     monkeypatch.chdir(full_disk)
     assert invoke(["fmt", "--no-config", catalog]).exit_code == 0
     assert catalog.read_text(encoding="utf-8") == GOOD_CATALOG_FIXED
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage", "truncated", "empty", "wrong-shape", "wrong-rows"],
+)
+def test_a_damaged_stats_and_search_cache_is_only_a_cache(tree: Tree, damage: str) -> None:
+    import marshal
+
+    from tthc_cli.procindex import CACHE_VERSION
+
+    args: list[str | Path] = ["stats", tree.root / "good"]
+    first = invoke(args)
+    assert first.exit_code == 0
+    caches = list((tree.root / ".cache").glob("*"))
+    assert caches, "stats wrote no cache"
+    for cache in caches:
+        data = cache.read_bytes()
+        cache.write_bytes(
+            {
+                "garbage": bytes(range(256)) * 4,
+                "truncated": data[: len(data) // 2],
+                "empty": b"",
+                "wrong-shape": marshal.dumps({"version": CACHE_VERSION, "files": [1, 2]}),
+                "wrong-rows": marshal.dumps(
+                    {"version": CACHE_VERSION, "files": {str(tree.catalog): ("x", None, 5)}}
+                ),
+            }[damage]
+        )
+    again = invoke(args)
+    assert_handled(again, codes=(0,))
+    assert again.stdout == first.stdout
+    found = invoke(["search", "khai sinh", tree.root / "good"])
+    assert_handled(found, codes=(0,))
+    assert "1.001193" in found.stdout
