@@ -71,7 +71,9 @@ def test_agency_filter_and_unreadable_files(tmp_path: Path) -> None:
     read_xlsx([path, tmp_path / "bad.xlsx"], Filters(agencies=["cap xa"]), result)
     assert [item["code"] for item in result.items] == ["1.001193"]
     assert result.filtered == 1
-    assert result.errors == [f"{tmp_path / 'bad.xlsx'}: not a readable XLSX workbook (BadZipFile)"]
+    assert result.errors == [
+        f"{tmp_path / 'bad.xlsx'}: not a readable .xlsx workbook (File is not a zip file)"
+    ]
 
 
 XLSX = RAW / "chatbot-tthc" / "xlsx"

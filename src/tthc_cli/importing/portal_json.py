@@ -91,7 +91,8 @@ def read_records(paths: Iterable[Path], result: ImportResult) -> list[Record]:
     for path in discover_json(paths, result):
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        # RecursionError: JSON nested deeper than Python's stack (a hostile file).
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
             result.errors.append(
                 _("{path}: cannot read: {reason}").format(path=path, reason=reason)

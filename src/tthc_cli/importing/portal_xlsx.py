@@ -71,27 +71,18 @@ def read_xlsx(paths: Iterable[Path], filters: Filters, result: ImportResult) -> 
 
 
 def _rows(path: Path, result: ImportResult) -> list[tuple[Any, ...]] | None:
-    import zipfile
+    from tthc_cli.errors import CatalogLoadError
+    from tthc_cli.sheets import sheet_rows
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
+    if not path.exists():
         result.errors.append(_("{path}: file not found").format(path=path))
         return None
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        result.errors.append(
-            _("{path}: not a readable XLSX workbook ({reason})").format(
-                path=path, reason=type(exc).__name__
-            )
-        )
-        return None
     try:
-        return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        # Bounded (size, zip bombs), merged cells filled, any damage a clear error.
+        return [tuple(row) for _, row in sheet_rows(path, str(path))]
+    except CatalogLoadError as exc:
+        result.errors.append(exc.describe())
+        return None
 
 
 def _header(rows: list[tuple[Any, ...]]) -> tuple[int | None, dict[str, int]]:

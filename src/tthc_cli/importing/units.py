@@ -91,7 +91,7 @@ def read_mapping(path: Path, result: ImportResult) -> dict[str, NewProvince]:
     if path.suffix.lower() == ".json":
         try:
             return _from_merges(json.loads(text), path, result)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
             result.errors.append(
                 _("{path}: not valid JSON: {reason}").format(
                     path=path, reason=str(exc).splitlines()[0]
