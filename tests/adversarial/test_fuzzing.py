@@ -3,8 +3,8 @@ confusables, structure), go through the loader and every command in-process; the
 outcomes are results or the project's own errors (TthcError), never another exception.
 
 The first three properties check the loader and the rules; `test_every_command_survives_*`
-runs validate, fmt (writing), diff, dedupe-names and apply-renames on the mutated file, with
-their JSON reports rendered, as the CLI would.
+runs validate, fmt (writing), diff, dedupe-names, apply-renames, stats and search on the
+mutated file, with their JSON reports rendered, as the CLI would.
 """
 
 from __future__ import annotations
@@ -259,6 +259,16 @@ def _every_command(folder: Path, data: bytes) -> None:
     with contextlib.suppress(TthcError):
         names = read_names([path])
         DEDUPE_REPORTERS["json"]().render(find_duplicates(names), console)
+    with contextlib.suppress(TthcError):
+        # stats and search: the procedure index, counted and searched.
+        from tthc_cli.procindex import load_index
+        from tthc_cli.search import search
+        from tthc_cli.stats import compute
+
+        index = load_index([path, other], use_cache=False)
+        compute(index.rows, files=index.files)
+        search(index.rows, "Đăng ký hòa")
+        search(index.rows, "1.001193")
     with contextlib.suppress(TthcError):
         row = Row(
             line=2,
