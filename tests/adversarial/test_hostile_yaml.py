@@ -197,3 +197,21 @@ def test_a_huge_file_is_bounded_even_when_the_limit_allows_it(
     _assert_bounded(measured, peak_mib=1024, codes=(0, 2) if command == "fmt" else (1, 2))
     if command == "validate":
         assert bad.name in measured.stdout + measured.stderr
+
+
+def test_values_cannot_inject_github_workflow_commands(tree: Tree) -> None:
+    # In CI, a line of output that starts with "::" is a command to the runner.
+    bad = tree.root / "gh,inject::x.yaml"
+    bad.write_text(
+        GOOD_CATALOG.replace(
+            '["60/2014/QH13", "123/2015/NĐ-CP"]',
+            '["1/2015/ND-CP\\n::error file=evil::pwned%0A", "x\\r\\n::add-mask::secret"]',
+        ).replace("online: full", 'online: "full\\n::stop-commands::token"'),
+        encoding="utf-8",
+    )
+    result = invoke(["validate", "--no-config", "--format", "github", bad])
+    assert result.exit_code == 1
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert commands
+    for line in commands:
+        assert line.startswith(("::error file=gh%2Cinject%3A%3Ax.yaml,", "::warning file=gh")), line

@@ -258,3 +258,20 @@ def test_a_real_zip_bomb_and_a_huge_sheet_are_bounded(tmp_path: Path) -> None:
     print(f"50,000-row sheet: {measured.seconds:.1f} s, peak {measured.peak_mib:.0f} MiB")
     assert measured.returncode == 0, measured.stderr[-500:]
     assert measured.peak_mib < 1024
+
+
+def test_formula_text_in_a_csv_list_is_read_as_text(tree: Tree) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["province", "commune", "kind", "name", "from"])
+    for name in FORMULAS:
+        for origin in ("Xã Hòa Bắc", "Xã Hòa Liên"):
+            writer.writerow(["48", "20194", "hamlet", name, origin])
+    path = tree.root / "list.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    result = invoke(["dedupe-names", path, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    names = {m["name"] for g in json.loads(result.stdout)["groups"] for m in g["members"]}
+    assert {name.strip() for name in FORMULAS} <= names  # cells are trimmed, never evaluated
+    assert invoke(["dedupe-names", path, "-f", "csv", "-o", "r.csv"]).exit_code == 0
+    _assert_csv_guarded((tree.root / "r.csv").read_text(encoding="utf-8"))
