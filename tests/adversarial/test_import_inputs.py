@@ -105,7 +105,9 @@ def test_formulas_in_the_portal_workbook_are_never_evaluated(
     ("name", "content", "message"),
     [
         ("deep.json", b"[" * 100_000 + b"]" * 100_000, "maximum recursion depth"),
-        ("not-utf8.json", b'{"ten_thu_tuc": "H\xb5 N\xe9i"}', "can't decode byte 0xb5"),
+        ("not-utf8.json", b'{"ten_thu_tuc": "H\xb5 N\xe9i"}', "not valid UTF-8 at byte offset 18"),
+        ("utf16.json", '{"a": 1}'.encode("utf-16"), "encoded as UTF-16-LE"),
+        ("huge.json", b" " * (33 * 1024 * 1024), "larger than the 32 MiB limit"),
         ("truncated.json", b'{"ma_thu_tuc": "1.001193", "ten', "Unterminated string"),
         ("numbers.json", b'{"a": NaN, "b": 1e999999}', "not a portal procedure record"),
         ("list.json", b"[1, 2]", "not a portal procedure record"),

@@ -17,12 +17,14 @@ from typing import Any
 
 from tthc_cli.codes import is_procedure_code
 from tthc_cli.documents import ascii_d_fix, parse_document_number
+from tthc_cli.errors import CatalogLoadError
 from tthc_cli.i18n import _
 from tthc_cli.importing.channels import CHANNELS, Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
 from tthc_cli.importing.legal import numbers_in
 from tthc_cli.importing.problems import ImportResult
+from tthc_cli.reading import read_text
 from tthc_cli.textnorm import fold_key
 
 LEVEL_WORDS = {"tinh": "cap tinh", "xa": "cap xa", "huyen": "cap huyen"}
@@ -90,9 +92,14 @@ def read_records(paths: Iterable[Path], result: ImportResult) -> list[Record]:
     records = []
     for path in discover_json(paths, result):
         try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
+            # Bounded and strict: the size limit, UTF-8 (a BOM dropped), the byte offset of
+            # a bad byte.
+            data = json.loads(read_text(path))
+        except CatalogLoadError as exc:
+            result.errors.append(exc.describe())
+            continue
         # RecursionError: JSON nested deeper than Python's stack (a hostile file).
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
             result.errors.append(
                 _("{path}: cannot read: {reason}").format(path=path, reason=reason)
