@@ -155,8 +155,21 @@ def _crash(rule: Rule, exc: Exception) -> Hit:
 def check_documents(
     docs: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None
 ) -> list[Finding]:
-    """Run the rules over parsed documents and return sorted findings."""
+    """Run the rules over parsed documents and return sorted findings.
+
+    A fast-path document is parsed in full when a rule asks for a position. Should that parse
+    read other data than yaml-rs did (never seen; `fastload` keeps such files away), the
+    document switches to the full parse's data and every rule runs again.
+    """
     rules = list(rules) if rules is not None else enabled_rules(settings)
+    while True:
+        mismatched = sum(doc.mismatch for doc in docs)
+        findings = _check(docs, settings, rules)
+        if sum(doc.mismatch for doc in docs) == mismatched:
+            return findings
+
+
+def _check(docs: Sequence[Document], settings: Settings, rules: Sequence[Rule]) -> list[Finding]:
     ctx = RuleContext(tone_style=settings.tone_style)
     ignores = {id(doc): inline_ignores(doc) for doc in docs}
     per_file = {id(doc): per_file_ignores(settings, doc.path) for doc in docs}
@@ -212,7 +225,7 @@ def _validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResu
     docs: list[Document] = []
     for path in discovery.files:
         try:
-            docs.append(load_document(path, max_bytes=settings.max_bytes))
+            docs.append(load_document(path, max_bytes=settings.max_bytes, fast=True))
         except CatalogLoadError as exc:
             result.load_errors.append(exc)
     result.files = len(discovery.files)

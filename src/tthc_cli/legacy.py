@@ -279,6 +279,17 @@ def _score(text: str, encoding: str) -> _Score:
     return score
 
 
+def could_be_legacy(text: str) -> bool:
+    """False when no part of ``text`` can be legacy-encoded: no character that only legacy
+    encodings produce and no VNI letter pair (both patterns stay within a line, so this may
+    be asked once of many values joined by line breaks)."""
+    return _could_be_legacy(nfc(text))
+
+
+def _could_be_legacy(text: str) -> bool:
+    return bool(_SUSPECT_RE.search(text) or _VNI_SIGNATURE_RE.search(text))
+
+
 def detect_legacy(text: str) -> LegacyText | None:
     """Return the legacy encoding ``text`` was typed in, or None when it looks like Unicode.
 
@@ -291,7 +302,7 @@ def detect_legacy(text: str) -> LegacyText | None:
     if not text:
         return None
     text = nfc(text)
-    if not (_SUSPECT_RE.search(text) or _VNI_SIGNATURE_RE.search(text)):
+    if not _could_be_legacy(text):
         return None
     if _UNICODE_ONLY_RE.search(text):
         return None

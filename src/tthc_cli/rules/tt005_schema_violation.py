@@ -62,7 +62,7 @@ _TYPE_WORDS = {
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     model_cls = model_for(doc.kind)
-    if model_cls is None or not doc.parsed.ok or not isinstance(doc.data, dict):
+    if model_cls is None or not doc.ok or not isinstance(doc.data, dict):
         return
     _, error = doc.validated()
     if error is None:
@@ -151,8 +151,8 @@ def _describe(
         )
     if kind == "string_type" and path and path[-1] in ("effective", "date"):
         return Hit(f"{label} must be a date written YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path))
-    if kind == "string_type" and path in doc.parsed.plain_numbers:
-        raw = doc.parsed.plain_numbers[path]
+    if kind == "string_type" and doc.is_plain_number(path):
+        raw = doc.plain_number(path, repr(detail["input"]))
         return Hit(
             f"{label} is read as the number {detail['input']!r}; write it in quotes to keep "
             f'every digit: "{raw}"',

@@ -31,6 +31,7 @@ SEVERITY = Severity.ERROR
 
 
 def check_project(docs: Sequence[Document], ctx: RuleContext) -> Iterator[Hit]:
+    # Positions are looked up only for a finding: a fast-path document has none until asked.
     seen: dict[tuple[str, str, str, str], tuple[Document, int]] = {}
     for doc in docs:
         if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
@@ -46,15 +47,15 @@ def check_project(docs: Sequence[Document], ctx: RuleContext) -> Iterator[Hit]:
                 continue  # repeats inside one file are TT101's job
             in_this_file.add(key)
             full = (group[0], group[1], group[2], key)
-            line, column = doc.pos(("procedures", index, "code"))
-            if full in seen and seen[full][0] is not doc:
-                other, other_line = seen[full]
+            first = seen.get(full)
+            if first is not None and first[0] is not doc:
+                other, other_index = first
+                other_line = other.pos(("procedures", other_index, "code"))[0]
                 yield Hit(
                     f"code {code} is also listed in {other.path}:{other_line} "
                     f"(province {group[0]}, level {group[1]}, effective {group[2]})",
-                    line,
-                    column,
+                    *doc.pos(("procedures", index, "code")),
                     doc,
                 )
-            else:
-                seen.setdefault(full, (doc, line))
+            elif first is None:
+                seen[full] = (doc, index)

@@ -42,7 +42,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for ref in doc.parsed.strings:
+    # The pattern looks one letter around a match at most and a line break is no letter, so a
+    # value matches alone exactly when it matches in the joined text.
+    if _TONED_AFTER_QU_GI.search(nfc(doc.string_text)) is None:
+        return
+    for ref in doc.strings:
         if ref.value.isascii():
             continue
         value = nfc(ref.value)  # a decomposed (NFD) `Qúy` is misspelt too
