@@ -64,8 +64,8 @@ class Document:
             if fast is not None and not fastdata_equal(fast.data, parsed.data):
                 self.mismatch = True
                 self._model = None
-                self.__dict__.pop("strings", None)
-                self.__dict__.pop("string_text", None)
+                for name in ("strings", "string_values", "string_text"):
+                    self.__dict__.pop(name, None)
         return parsed
 
     @property
@@ -94,10 +94,18 @@ class Document:
         return self.parsed.strings
 
     @cached_property
+    def string_values(self) -> list[str]:
+        """The values of :attr:`strings`, without building a reference for each."""
+        fast = self._fast
+        if fast is not None and not self.mismatch:
+            return [value for _, value in fast.strings]
+        return [ref.value for ref in self.parsed.strings]
+
+    @cached_property
     def string_text(self) -> str:
         """All string values joined by blank lines: one regex search over it tells whether any
         value can match (every rule pattern that uses it stops at a line break)."""
-        return "\n\n".join([ref.value for ref in self.strings])
+        return "\n\n".join(self.string_values)
 
     def plain_number(self, path: Path_, default: str) -> str:
         """How a number read from a plain scalar was written (`50.000`), or default."""
