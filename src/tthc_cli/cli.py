@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from tthc_cli import __version__
+from tthc_cli.i18n import N_
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -185,6 +186,34 @@ def validate(
             "TT204, TT205) to the files, then report the findings that remain.",
         ),
     ] = False,
+    changed_only: Annotated[
+        bool,
+        typer.Option(
+            "--changed-only",
+            help=N_(
+                "Only check the catalogs changed since --base (committed, staged, unstaged or "
+                "untracked), and the catalogs that cross-file rules check with them."
+            ),
+        ),
+    ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help=N_(
+                "The git revision --changed-only compares with (implies --changed-only; "
+                "default: the merge base with the upstream or main branch, else HEAD)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=N_("Neither read nor write the result cache in .tthc-cache/."),
+        ),
+    ] = False,
 ) -> None:
     """Check catalogs against the schema and the standardization rules.
 
@@ -196,6 +225,7 @@ def validate(
       tthc validate
       tthc validate catalogs/da-nang --format github
       tthc validate catalogs --format sarif -o tthc.sarif --ignore TT204
+      tthc validate --changed-only --base origin/main
     """
     from tthc_cli.config import merge_cli
     from tthc_cli.engine import validate_paths
@@ -211,7 +241,18 @@ def validate(
             from tthc_cli.formatting import apply_rule_fixes
 
             fixed = apply_rule_fixes(paths or [Path("catalogs")], settings)
-        result = validate_paths(paths or [Path("catalogs")], settings)
+        only = None
+        if changed_only or base is not None:
+            from tthc_cli.gitchanges import changed_files
+
+            only = changed_files(Path.cwd(), base)
+        cache = None
+        if not no_cache:
+            from tthc_cli.cache import CACHE_DIR
+            from tthc_cli.engine import cache_for
+
+            cache = cache_for(settings, Path(CACHE_DIR))
+        result = validate_paths(paths or [Path("catalogs")], settings, cache=cache, changed=only)
     except TthcError as exc:
         _fail(str(exc), exc.exit_code)
     from rich.markup import escape

@@ -205,3 +205,15 @@ def fastdata_equal(a: Any, b: Any) -> bool:
     if type(a) is float and math.isnan(a):
         return math.isnan(b)
     return bool(a == b)
+
+
+def yaml_rs_version() -> str:
+    """The installed yaml-rs version ("" without it): cached results depend on its reading."""
+    if yaml_rs is None:
+        return ""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("yaml-rs")
+    except PackageNotFoundError:
+        return "unknown"
