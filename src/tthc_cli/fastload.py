@@ -92,10 +92,11 @@ def _procedure_lines(text: str, procedures: list[Any]) -> list[int]:
 # What yaml-rs reads differently from `yamltree`, or might: tags, anchors and aliases (yamltree
 # keeps an alias's strings once), directives, escapes, `?` keys, tabs, byte-order marks and
 # characters libyaml refuses, YAML 1.1 line breaks, `0x`/`0o`/`0b` and `1_000` numbers, long
-# zero-padded digit runs, a colon not followed by a space, block scalars other than `key: |`,
-# and flow collections over several lines (found by fuzzing mutated catalogs against
-# yamltree). Such a file simply takes the full parser. Each pattern starts with a literal or a
-# character class so that the 2,000-file benchmark corpus is screened in a few milliseconds.
+# zero-padded digit runs, a colon not followed by a space, block scalars other than `key: |`
+# or one that ends the file, document markers other than an opening `---`, and flow
+# collections over several lines (found by fuzzing mutated catalogs against yamltree). Such a
+# file simply takes the full parser. Each pattern starts with a literal or a character class,
+# so screening the 2,000-file benchmark corpus costs little.
 _BAD_CHAR = re.compile(
     r"[^\n\x20\x22-\x24\x27-\x29\x2b-\x3e\x41-\x5b\x5d-\x5f\x61-\x7e"
     r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -107,6 +108,7 @@ _PADDED = re.compile(r"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigge
 _BLOCK = re.compile(r"[|>]")
 _BLOCK_HEADER = re.compile(r"[|>][-+]?\n")
 _FLOW = re.compile(r"[\[{][^\]}\n]*\n")
+_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 _BIG = 10**28
 
 
@@ -120,10 +122,16 @@ def _risky(text: str) -> bool:
         or _FLOW.search(text)
     ):
         return True
+    for match in _MARKER.finditer(text):
+        # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
+        if match.start() != 0 or match.group() != "---" or text[3:4] not in (" ", "\n"):
+            return True
     for match in _BLOCK.finditer(text):
         at = match.start()
         if text[at - 2 : at] not in (": ", "- ") or not _BLOCK_HEADER.match(text, at):
             return True
+        if not text.endswith("\n"):
+            return True  # a block scalar ending the file: yaml-rs adds a line break
     return False
 
 
