@@ -257,7 +257,9 @@ def discover(
             errors.append(CatalogLoadError(root, reason))
             continue
         if root.is_dir():
-            found = [p for p in _walk(root, errors) if not path_matches(p, patterns, base)]
+            found = [
+                p for p in _walk(root, errors) if not (patterns and path_matches(p, patterns, base))
+            ]
             if not found:
                 errors.append(
                     CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
