@@ -268,7 +268,10 @@ def discover(
         else:
             candidates = [root]
         for candidate in candidates:
-            key = candidate.resolve() if candidate.exists() else candidate
+            try:
+                key = candidate.resolve(strict=True)
+            except (OSError, RuntimeError):  # missing, or a symlink loop
+                key = candidate
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
