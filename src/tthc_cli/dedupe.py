@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import gc_paused
 from tthc_cli.namelists import NameEntry, NameList
 from tthc_cli.placenames import (
@@ -23,6 +24,7 @@ from tthc_cli.placenames import (
     blocking_keys,
     compare,
     format_name,
+    join_or,
     parse_name,
 )
 from tthc_cli.textnorm import match_key
@@ -33,7 +35,7 @@ MAX_FUZZY_BLOCK = 400
 
 # Numbered routes run through many communes: the same route in two communes is one road.
 ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hương lộ", "đường huyện"})
-_SAME_SPELLING = Verdict("duplicate", "same-spelling", "the same name, spelt the same way")
+
 
 _TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
@@ -164,13 +166,14 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def _reason(codes: Counter[str], texts: dict[str, str], scope: str) -> str:
-    parts = [texts[code] for code, _ in codes.most_common()]
+    parts = [texts[code] for code, _count in codes.most_common()]
     reason = "; ".join(dict.fromkeys(parts))
     if scope == "province":
-        reason += (
-            " (in different communes of the province: if it is one street running through "
-            "them, keep it; otherwise rename)"
-        )
+        # Translators: {reasons} says why the streets are the same or similar names.
+        reason = _(
+            "{reasons} (in different communes of the province: if it is one street running "
+            "through them, keep it; otherwise rename)"
+        ).format(reasons=reason)
     return reason
 
 
@@ -180,9 +183,10 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
     copies: dict[str, list[int]] = defaultdict(list)
     for index, member in enumerate(members):
         copies[member.entry.name].append(index)
+    same_spelling = Verdict("duplicate", "same-spelling", _("the same name, spelt the same way"))
     for indexes in copies.values():
         for other in indexes[1:]:
-            verdicts[(indexes[0], other)] = _SAME_SPELLING
+            verdicts[(indexes[0], other)] = same_spelling
     _split_ambiguous(members, verdicts)
     _split_untyped_bridges(members, verdicts)
     duplicate_edges = [k for k, v in verdicts.items() if v.verdict == "duplicate"]
@@ -200,7 +204,7 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
                 texts[verdict.code] = verdict.reason
         if not codes:
             codes["same-after-normalization"] = 1
-            texts["same-after-normalization"] = "the same name"
+            texts["same-after-normalization"] = _("the same name")
         groups.append(_group(members, component, "duplicate", codes, texts, scope, kind))
     # Similar pairs between members that are not already in one duplicate group.
     similar = [(a, b) for a, b in similar_edges if owner.get(a, -1 - a) != owner.get(b, -1 - b)]
@@ -238,10 +242,10 @@ def _split_bridges(
     for plain, others in partners.items():
         if len({reading(members[i].parsed) for i in others}) < 2:
             continue
-        choices = " or ".join(sorted({members[i].entry.name for i in others}))
+        choices = join_or(sorted({members[i].entry.name for i in others}))
         for other in others:
             verdicts[(min(plain, other), max(plain, other))] = Verdict(
-                "similar", new_code, f"{wording}, it could be {choices}"
+                "similar", new_code, _(wording).format(choices=choices)
             )
 
 
@@ -254,7 +258,8 @@ def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verd
         loose=lambda p: p.ascii_only,
         reading=lambda p: p.core,
         new_code="ambiguous-without-diacritics",
-        wording="typed without diacritics",
+        # Translators: {choices} are names, e.g. "Tân Thành or Tân Thạnh".
+        wording=N_("typed without diacritics, it could be {choices}"),
     )
 
 
@@ -267,7 +272,8 @@ def _split_untyped_bridges(members: list[Member], verdicts: dict[tuple[int, int]
         loose=lambda p: p.type_word is None,
         reading=lambda p: p.type_word,
         new_code="ambiguous-without-type-word",
-        wording="without a type word",
+        # Translators: {choices} are names, e.g. "Thôn Phú Lộc or Tổ dân phố Phú Lộc".
+        wording=N_("without a type word, it could be {choices}"),
     )
 
 
@@ -293,7 +299,7 @@ def _group(
         commune_name=(first.commune_name or first.commune) if scope == "commune" else None,
         kind=kind,
         verdict=verdict,
-        codes=[code for code, _ in codes.most_common()],
+        codes=[code for code, _count in codes.most_common()],
         reason=_reason(codes, texts, scope),
         members=chosen,
     )
@@ -352,7 +358,7 @@ def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterab
         # The next number after every one used by a name of the same words in the commune.
         used = [
             int(number)
-            for number, _, date, rest in taken
+            for number, _suffix, date, rest in taken
             if rest == parsed.rest_fold and date is None and str(number).isdigit()
         ]
         start = max([int(parsed.number), *used]) + 1

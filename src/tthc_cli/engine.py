@@ -12,6 +12,7 @@ from tthc_cli.cache import FileOutcome, ResultCache, cache_key, digest
 from tthc_cli.config import Settings
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import (
     Document,
     discover,
@@ -149,8 +150,11 @@ def per_file_ignores(settings: Settings, path: str) -> list[str]:
 
 def _crash(rule: Rule, exc: Exception) -> Hit:
     return Hit(
-        f"rule {rule.code} could not check this file ({type(exc).__name__}: {exc}); "
-        "please report it",
+        # Translators: {code} is a rule code such as TT101; {error} the Python error, e.g.
+        # "KeyError: 'name'".
+        _("rule {code} could not check this file ({error}); please report it").format(
+            code=rule.code, error=f"{type(exc).__name__}: {exc}"
+        ),
         1,
         1,
     )
@@ -190,9 +194,9 @@ class _Emitter:
 def _counts(doc: Document) -> tuple[int, int, int, int]:
     procedures = communes = hamlets = streets = 0
     if doc.kind == "procedure-catalog":
-        procedures = sum(1 for _ in iter_items(doc, "procedures"))
+        procedures = sum(1 for _item in iter_items(doc, "procedures"))
     elif doc.kind == "units":
-        for _, commune in iter_items(doc, "communes"):
+        for _index, commune in iter_items(doc, "communes"):
             communes += 1
             entries = commune.get("hamlets")
             hamlets += len(entries) if isinstance(entries, list) else 0

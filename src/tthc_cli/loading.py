@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.fastload import FastData, fastdata_equal, read_fast_data
+from tthc_cli.i18n import _
 from tthc_cli.models import model_for
 from tthc_cli.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.yamltree import ParsedYaml, Path_, Pos, ScalarRef, YamlIssue, parse
@@ -250,9 +251,9 @@ def discover(
     for root in paths:
         if not root.exists():
             reason = (
-                "broken or looping symbolic link"
+                _("broken or looping symbolic link")
                 if root.is_symlink()
-                else ("no such file or directory")
+                else _("no such file or directory")
             )
             errors.append(CatalogLoadError(root, reason))
             continue
@@ -262,7 +263,7 @@ def discover(
             ]
             if not found:
                 errors.append(
-                    CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
+                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
                 )
             candidates: Iterable[Path] = found
         else:
@@ -285,9 +286,10 @@ def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
         # A folder that cannot be listed must not be skipped silently.
         where = exc.filename if exc.filename is not None else root
         reason = (
-            "permission denied"
+            _("permission denied")
             if isinstance(exc, PermissionError)
-            else (f"cannot read folder: {exc.strerror or exc}")
+            # Translators: {reason} is the operating system's explanation.
+            else _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
         )
         errors.append(CatalogLoadError(where, reason))
 

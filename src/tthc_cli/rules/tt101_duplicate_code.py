@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -43,7 +44,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # Positions only for a finding: a fast-path document has none until asked.
             line = doc.pos(("procedures", first[key], "code"))[0]
             yield Hit(
-                f"code {code} is already used at line {line}",
+                _("code {code} is already used at line {line}").format(code=code, line=line),
                 *doc.pos(("procedures", index, "code")),
             )
         else:

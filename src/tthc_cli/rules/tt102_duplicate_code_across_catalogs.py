@@ -23,6 +23,7 @@ from typing import Any
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext, Summary, loaded
 
@@ -71,8 +72,19 @@ def check_summaries(summaries: Sequence[Summary], ctx: RuleContext) -> Iterator[
             other_line = other.document().pos(("procedures", other_index, "code"))[0]
             doc = summary.document()
             yield Hit(
-                f"code {code} is also listed in {other.path}:{other_line} "
-                f"(province {group[0]}, level {group[1]}, effective {group[2]})",
+                # Translators: {path}:{line} is where the other catalog lists the code;
+                # {province}, {level} and {effective} are values from the files.
+                _(
+                    "code {code} is also listed in {path}:{line} "
+                    "(province {province}, level {level}, effective {effective})"
+                ).format(
+                    code=code,
+                    path=other.path,
+                    line=other_line,
+                    province=group[0],
+                    level=group[1],
+                    effective=group[2],
+                ),
                 *doc.pos(("procedures", index, "code")),
                 doc,
             )

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from tthc_cli.documents import ascii_d_fix
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules._walk import document_numbers
 from tthc_cli.rules.base import Hit, RuleContext
@@ -44,4 +45,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for path, value in document_numbers(doc):
         fixed = _fix(value)
         if fixed is not None:
-            yield Hit(f"write {fixed!r} instead of {value!r} (Đ, not D)", *doc.pos(path))
+            yield Hit(
+                # Translators: Đ is the Vietnamese letter, D the Latin one a document number
+                # was typed with.
+                _("write {fixed!r} instead of {value!r} (Đ, not D)").format(
+                    fixed=fixed, value=value
+                ),
+                *doc.pos(path),
+            )

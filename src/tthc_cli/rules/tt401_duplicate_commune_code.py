@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -40,7 +41,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # Positions only for a finding: a fast-path document has none until asked.
             line = doc.pos(("communes", first[code], "code"))[0]
             yield Hit(
-                f"commune code {code} is already used at line {line}",
+                _("commune code {code} is already used at line {line}").format(
+                    code=code, line=line
+                ),
                 *doc.pos(("communes", index, "code")),
             )
         else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import match_key
@@ -43,7 +44,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # Positions only for a finding: a fast-path document has none until asked.
             line = doc.pos(("communes", first[key], "name"))[0]
             yield Hit(
-                f"commune name {name!r} is already used at line {line}",
+                _("commune name {name!r} is already used at line {line}").format(
+                    name=name, line=line
+                ),
                 *doc.pos(("communes", index, "name")),
             )
         else:
