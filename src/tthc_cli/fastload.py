@@ -217,11 +217,4 @@ def fastdata_equal(a: Any, b: Any) -> bool:
 
 def yaml_rs_version() -> str:
     """The installed yaml-rs version ("" without it): cached results depend on its reading."""
-    if yaml_rs is None:
-        return ""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("yaml-rs")
-    except PackageNotFoundError:
-        return "unknown"
+    return str(getattr(yaml_rs, "__version__", "unknown")) if yaml_rs is not None else ""
