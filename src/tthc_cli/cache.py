@@ -31,6 +31,9 @@ from tthc_cli.rules import BY_CODE, Rule
 CACHE_DIR = ".tthc-cache"
 _FILE = "validate.json"
 _FORMAT = 1
+# Entries of files not seen in a run are kept (another run may check another folder) until
+# there are this many; then only the files of the current run are kept.
+MAX_ENTRIES = 50_000
 
 
 @dataclass
@@ -93,6 +96,7 @@ class ResultCache:
         self.folder = folder
         self.key = key
         self._files: dict[str, Any] = {}
+        self._seen: set[str] = set()
         self._dirty = False
         self.hits = 0
         self.misses = 0
@@ -112,6 +116,7 @@ class ResultCache:
             self._files = stored["files"]
 
     def get(self, path: str, sha: str) -> FileOutcome | None:
+        self._seen.add(path)
         entry = self._files.get(path)
         outcome = _outcome(path, sha, entry)
         if outcome is None:
@@ -121,6 +126,7 @@ class ResultCache:
         return outcome
 
     def put(self, path: str, sha: str, outcome: FileOutcome) -> None:
+        self._seen.add(path)
         self._files[path] = {
             "sha": sha,
             "findings": [
@@ -136,6 +142,8 @@ class ResultCache:
         """Write the cache if anything changed; a folder that cannot be written is left be."""
         if not self._dirty:
             return
+        if len(self._files) > MAX_ENTRIES:
+            self._files = {path: self._files[path] for path in self._seen if path in self._files}
         text = json.dumps(
             {"format": _FORMAT, "key": self.key, "files": self._files},
             ensure_ascii=False,

@@ -190,3 +190,25 @@ def test_shipped_catalogs_give_identical_findings_with_and_without_the_cache(
     assert _shown(warm) == _shown(plain)
     if not edits:
         assert _shown(cold) == _shown(plain)
+
+
+def test_the_cache_keeps_other_folders_until_it_grows_too_big(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tthc_cli.cache as cache_module
+
+    other = project / "other"
+    other.mkdir()
+    (other / "x.yaml").write_text(GOOD, encoding="utf-8")
+    settings_ = Settings()
+    validate_paths([Path("other")], settings_, cache=cache_for(settings_, Path(CACHE_DIR)))
+    _run()  # catalogs/: other/x.yaml stays in the cache
+    again = cache_for(settings_, Path(CACHE_DIR))
+    validate_paths([Path("other")], settings_, cache=again)
+    assert again.hits == 1
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    (project / "catalogs" / "a.yaml").write_text(GOOD, encoding="utf-8")  # something to write
+    _run()  # four entries: only the three of this run are kept
+    last = cache_for(settings_, Path(CACHE_DIR))
+    validate_paths([Path("other")], settings_, cache=last)
+    assert last.hits == 0
