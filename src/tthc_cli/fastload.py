@@ -105,10 +105,7 @@ _COLON = re.compile(r":[^ \n]")
 _RADIX = re.compile(r"0[xXoObB]")
 _UNDERSCORE = re.compile(r"_(?:(?<=[0-9.+-]_)|(?=[0-9.+-]))")
 _PADDED = re.compile(r"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigger ints below
-_BLOCK = re.compile(r"[|>]")
 _BLOCK_HEADER = re.compile(r"[|>][-+]?\n")
-_FLOW = re.compile(r"[\[{][^\]}\n]*\n")
-_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 _BIG = 10**28
 
 
@@ -119,19 +116,32 @@ def _risky(text: str) -> bool:
         or _RADIX.search(text)
         or _UNDERSCORE.search(text)
         or _PADDED.search(text)
-        or _FLOW.search(text)
     ):
         return True
-    for match in _MARKER.finditer(text):
-        # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
-        if match.start() != 0 or match.group() != "---" or text[3:4] not in (" ", "\n"):
-            return True
-    for match in _BLOCK.finditer(text):
-        at = match.start()
-        if text[at - 2 : at] not in (": ", "- ") or not _BLOCK_HEADER.match(text, at):
-            return True
-        if not text.endswith("\n"):
-            return True  # a block scalar ending the file: yaml-rs adds a line break
+    for opening in "[{":
+        # A flow collection must close on its own line ([a, b] and {k: v}).
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            line = text[at:end]
+            if "]" not in line and "}" not in line:
+                return True
+            at = text.find(opening, at + 1)
+    # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
+    if "\n---" in text or "\n..." in text or text.startswith("..."):
+        return True
+    if text.startswith("---") and text[3:4] not in (" ", "\n"):
+        return True
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            if text[at - 2 : at] not in (": ", "- ") or not _BLOCK_HEADER.match(text, at):
+                return True
+            if not text.endswith("\n"):
+                return True  # a block scalar ending the file: yaml-rs adds a line break
+            at = text.find(indicator, at + 1)
     return False
 
 
