@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
@@ -328,9 +330,78 @@ def cache_for(settings: Settings, folder: Path) -> ResultCache:
 @dataclass(eq=False)  # compared and hashed by identity
 class _File:
     path: Path
-    doc: Document
+    shown: str
+    text: str
     sha: str
     outcome: FileOutcome | None = None
+    doc: Document | None = None
+
+    def loaded(self) -> Document:
+        """The document read for checking (yaml-rs where it reads the file exactly)."""
+        if self.doc is None:
+            self.doc = load_text(self.text, self.shown, fast=True)
+        return self.doc
+
+    def document(self) -> Document:
+        """The document for a cross-file finding: a cached or elsewhere-checked file is parsed
+        only now, and only if a finding needs its positions."""
+        if self.doc is None:
+            self.doc = Document(self.shown, self.text)
+        return self.doc
+
+
+# Checking is spread over processes only for this many files or more (start-up and passing
+# the results back cost about what 100 files do), where processes can be forked, and over the
+# cores that are idle: on a busy machine (the 1-minute load average) extra processes only
+# compete with each other, and measured no faster than one.
+PARALLEL_MIN_FILES = 400
+_WORK: tuple[list[_File], Sequence[Rule], Settings] | None = None
+
+
+def _workers(files: int) -> int:
+    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        idle = (cpus or 1) - os.getloadavg()[0]
+    except OSError:
+        return 1
+    return max(1, min(int(idle + 0.5), 8))
+
+
+def _check_chunk(bounds: tuple[int, int]) -> list[FileOutcome]:
+    """Check files[start:stop] of the forked parent's work (runs in a worker process)."""
+    assert _WORK is not None
+    files, rules, settings = _WORK
+    ctx = RuleContext(tone_style=settings.tone_style)
+    emitter = _Emitter(settings, rules)
+    return [_outcome(file.loaded(), rules, ctx, emitter) for file in files[bounds[0] : bounds[1]]]
+
+
+def _check_files(
+    files: list[_File], rules: Sequence[Rule], settings: Settings
+) -> list[FileOutcome]:
+    """The outcome of each file, in order; over several processes when that pays."""
+    global _WORK
+    workers = _workers(len(files))
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        size = max(25, len(files) // (workers * 8))
+        chunks = [(start, min(start + size, len(files))) for start in range(0, len(files), size)]
+        _WORK = (files, rules, settings)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return [out for part in pool.map(_check_chunk, chunks) for out in part]
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: check here instead
+        finally:
+            _WORK = None
+    ctx = RuleContext(tone_style=settings.tone_style)
+    emitter = _Emitter(settings, rules)
+    return [_outcome(file.loaded(), rules, ctx, emitter) for file in files]
 
 
 def _validate_paths(
@@ -354,38 +425,37 @@ def _validate_paths(
         shown = display_path(path)
         sha = digest(text) if cache is not None else ""
         outcome = cache.get(shown, sha) if cache is not None else None
-        # A cached file is parsed only if a cross-file finding needs its positions.
-        doc = Document(shown, text) if outcome is not None else load_text(text, shown, fast=True)
-        files.append(_File(path, doc, sha, outcome))
+        files.append(_File(path, shown, text, sha, outcome))
 
     wanted = _wanted(files, changed, rules, ctx)
-    for file in wanted:
-        if file.outcome is None:
-            file.outcome = _outcome(file.doc, rules, ctx, emitter)
-            if cache is not None:
-                cache.put(file.doc.path, file.sha, file.outcome)
+    todo = [file for file in wanted if file.outcome is None]
+    for file, outcome in zip(todo, _check_files(todo, rules, settings), strict=True):
+        file.outcome = outcome
+        if cache is not None:
+            cache.put(file.shown, file.sha, outcome)
+
+    # Files left unchecked by --changed-only still give their summaries to cross-file rules.
+    unchecked = {file: _summaries(file.loaded(), rules, ctx) for file in files if not file.outcome}
 
     def summaries(file: _File) -> dict[str, Any]:
-        if file.outcome is not None:
-            return file.outcome.summaries
-        return _summaries(file.doc, rules, ctx)
+        return file.outcome.summaries if file.outcome is not None else unchecked[file]
 
     while True:
-        mismatched = [file.doc.mismatch for file in files]
+        mismatched = [file.document().mismatch for file in files]
         project = _project_findings(
-            [(file.doc, summaries(file)) for file in files], rules, ctx, emitter
+            [(file.document(), summaries(file)) for file in files], rules, ctx, emitter
         )
-        flipped = [f for f, m in zip(files, mismatched, strict=True) if f.doc.mismatch != m]
+        flipped = [f for f, m in zip(files, mismatched, strict=True) if f.document().mismatch != m]
         if not flipped:
             break
         for file in flipped:  # a position lookup found yaml-rs data wrong: check it again
-            file.outcome = _outcome(file.doc, rules, ctx, emitter)
+            file.outcome = _outcome(file.document(), rules, ctx, emitter)
             if cache is not None:
-                cache.put(file.doc.path, file.sha, file.outcome)
+                cache.put(file.shown, file.sha, file.outcome)
     if cache is not None:
         cache.save()
 
-    shown_paths = {file.doc.path for file in wanted}
+    shown_paths = {file.shown for file in wanted}
     result.findings = [f for file in wanted if file.outcome for f in file.outcome.findings]
     result.findings += [f for f in project if f.file in shown_paths]
     result.findings.sort(key=Finding.sort_key)
@@ -416,7 +486,7 @@ def _wanted(
         found = (
             file.outcome.summaries
             if file.outcome is not None
-            else _summaries(file.doc, scoped, ctx)
+            else _summaries(file.loaded(), scoped, ctx)
         )
         keys: set[tuple[str, Any]] = set()
         for rule in scoped:

@@ -14,7 +14,7 @@ from helpers import CATALOG_HEAD, PROCEDURE, REPO
 from tthc_cli import i18n
 from tthc_cli.cache import CACHE_DIR, ResultCache
 from tthc_cli.config import Settings
-from tthc_cli.engine import ValidationResult, cache_for, validate_paths
+from tthc_cli.engine import ValidationResult, _check_chunk, cache_for, validate_paths
 
 GOOD = CATALOG_HEAD + PROCEDURE
 WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')
@@ -212,3 +212,34 @@ def test_the_cache_keeps_other_folders_until_it_grows_too_big(
     last = cache_for(settings_, Path(CACHE_DIR))
     validate_paths([Path("other")], settings_, cache=last)
     assert last.hits == 0
+
+
+def test_checking_in_several_processes_gives_the_same_result(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from tthc_cli import engine
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("processes cannot be forked here")
+    for number in range(60):  # enough files for several chunks
+        text = WARN.replace("1.001193", f"1.00{number:04d}")
+        (project / "catalogs" / f"n{number}.yaml").write_text(text, encoding="utf-8")
+    serial = validate_paths([Path("catalogs")], Settings())
+    pids = project / "pids"
+    pids.mkdir()
+    monkeypatch.setenv("TTHC_TEST_PIDS", str(pids))
+    monkeypatch.setattr(engine, "_workers", lambda files: 2)
+    monkeypatch.setattr(engine, "_check_chunk", _recording_chunk)
+    parallel = validate_paths([Path("catalogs")], Settings())
+    assert _shown(parallel) == _shown(serial)
+    assert {f.rule for f in parallel.findings} == {"TT202", "TT102"}
+    assert os.getpid() not in {int(p.name) for p in pids.iterdir()}  # checked elsewhere
+    assert any(pids.iterdir())
+
+
+def _recording_chunk(bounds: tuple[int, int]) -> object:
+    """The real worker function, noting the process it runs in."""
+    (Path(os.environ["TTHC_TEST_PIDS"]) / str(os.getpid())).touch()
+    return _check_chunk(bounds)
