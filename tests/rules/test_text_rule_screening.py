@@ -40,3 +40,17 @@ def test_a_value_gets_the_same_findings_alone_and_among_others(
             if f.rule == code:
                 alone.append((f.line + index, f.message))
     assert together == alone
+
+
+_PAIRS = r"[aeoAEO][âÂ]|[aA][êÊ]|[aeuyôAEUYÔ][ùÙ]|[aeouyôAEOUYÔ][õÕ]|[aeAE][áàãÁÀÃ]"
+
+
+@given(st.text(st.sampled_from("aeouyôAEOUYÔâÂêÊùÙõÕáàãÁÀÃxb \n"), max_size=12))
+def test_the_vni_letter_pairs_are_found_as_written_plainly(text: str) -> None:
+    import re
+
+    from tthc_cli.legacy import _VNI_SIGNATURE_RE
+
+    plain = re.search(_PAIRS, text)
+    found = _VNI_SIGNATURE_RE.search(text)
+    assert (plain and plain.span()) == (found and found.span())
