@@ -54,3 +54,14 @@ def test_the_vni_letter_pairs_are_found_as_written_plainly(text: str) -> None:
     plain = re.search(_PAIRS, text)
     found = _VNI_SIGNATURE_RE.search(text)
     assert (plain and plain.span()) == (found and found.span())
+
+
+@given(st.text(st.sampled_from("qQgGúÚíÍìaoàxy1_ \nđ"), max_size=10))
+def test_the_qu_gi_pattern_matches_as_written_plainly(text: str) -> None:
+    import re
+
+    from tthc_cli.rules.tt205_misplaced_tone_mark import _PLAIN, _TONED_AFTER_QU_GI
+
+    plain = re.search(_PLAIN, text)
+    found = _TONED_AFTER_QU_GI.search(text)
+    assert (plain and plain.span()) == (found and found.span())
