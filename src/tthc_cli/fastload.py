@@ -185,15 +185,21 @@ def _walk(node: Any, path: Path_, strings: list[tuple[Path_, str]], count: list[
     count[0] += len(node)
     if count[0] > MAX_NODES:
         raise _Unsure
-    items = node.items() if type(node) is dict else enumerate(node)
+    items: Any
+    if type(node) is dict:
+        for key in node:
+            if type(key) is not str:
+                raise _Unsure
+        items = node.items()
+    else:
+        items = enumerate(node)
+    append = strings.append
     for key, value in items:
-        if type(key) is not str and type(node) is dict:
-            raise _Unsure
         kind = type(value)
         if kind is str:
             if value.isspace():  # an empty block scalar: yaml-rs keeps its line break
                 raise _Unsure
-            strings.append(((*path, key), value))
+            append(((*path, key), value))
         elif kind is dict or kind is list:
             _walk(value, (*path, key), strings, count)
         elif kind is int:
@@ -207,7 +213,7 @@ def _walk(node: Any, path: Path_, strings: list[tuple[Path_, str]], count: list[
         elif kind is dt.date:
             text = value.isoformat()
             node[key] = text
-            strings.append(((*path, key), text))
+            append(((*path, key), text))
         else:
             raise _Unsure
 
