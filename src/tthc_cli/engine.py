@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
@@ -395,8 +396,8 @@ def _check_files(
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 return [out for part in pool.map(_check_chunk, chunks) for out in part]
-        except (OSError, BrokenProcessPool):
-            pass  # no processes to be had: check here instead
+        except (OSError, BrokenProcessPool, pickle.PicklingError):
+            pass  # no processes to be had, or a result that cannot travel: check here instead
         finally:
             _WORK = None
     ctx = RuleContext(tone_style=settings.tone_style)
