@@ -34,8 +34,9 @@ from ruamel.yaml import YAML
 
 from benchmarks.generate import generate
 from tthc_cli import yamltree
+from tthc_cli.cache import CACHE_DIR
 from tthc_cli.config import Settings
-from tthc_cli.engine import validate_paths
+from tthc_cli.engine import cache_for, validate_paths
 
 BASELINE = "PyYAML load (CSafeLoader)"
 
@@ -48,6 +49,8 @@ class Job:
     run: Callable[[], object]
     scale: float = 1.0
     samples: list[float] = field(default_factory=list)
+    prepare: Callable[[], object] | None = None  # untimed, before each run
+    cleanup: Callable[[], object] | None = None  # once, after all runs
 
     @property
     def median(self) -> float:
@@ -119,11 +122,39 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
             raise RuntimeError(f"corpus is not clean: {result.errors} errors")
 
     command = [*tthc_command(), "validate", str(corpus), "--format", "json"]
+    cold_command = [*command, "--no-cache"]
 
     def validate_subprocess() -> None:
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if done.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr!r}")
+        _run_command(cold_command, None)
+
+    # The warm rows: a cache filled once, then before each run one file changes (a comment
+    # line that alternates, so the corpus stays clean and every run has one cache miss).
+    cache_home = Path(tempfile.mkdtemp(prefix="tthc-bench-cache-"))
+    changing = paths[len(paths) // 2]
+    original = changing.read_bytes()
+    turn = [0]
+
+    def change_one_file() -> None:
+        turn[0] += 1
+        changing.write_bytes(original + f"# benchmark edit {turn[0] % 2}\n".encode())
+
+    settings = Settings()
+    cache_folder = cache_home / "in-process" / CACHE_DIR
+
+    def validate_warm_in_process() -> None:
+        result = validate_paths([corpus], settings, cache=cache_for(settings, cache_folder))
+        if result.errors or result.load_errors:
+            raise RuntimeError(f"corpus is not clean: {result.errors} errors")
+
+    def validate_warm_subprocess() -> None:
+        _run_command(command, cache_home)
+
+    def restore() -> None:
+        changing.write_bytes(original)
+        shutil.rmtree(cache_home, ignore_errors=True)
+
+    validate_warm_in_process()  # fill the caches
+    validate_warm_subprocess()
 
     jobs = [
         Job("read bytes only (floor)", read_bytes),
@@ -143,9 +174,26 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
         jobs.append(Job("yaml_rs.loads", yaml_rs_loads))
     jobs += [
         Job("engine.validate_paths (in-process, all rules)", validate_in_process),
-        Job("`tthc validate --format json` (subprocess)", validate_subprocess),
+        Job("`tthc validate --format json --no-cache` (subprocess)", validate_subprocess),
+        Job(
+            "engine.validate_paths, warm cache, 1 file changed (in-process)",
+            validate_warm_in_process,
+            prepare=change_one_file,
+        ),
+        Job(
+            "`tthc validate --format json`, warm cache, 1 file changed (subprocess)",
+            validate_warm_subprocess,
+            prepare=change_one_file,
+            cleanup=restore,
+        ),
     ]
     return jobs
+
+
+def _run_command(command: list[str], cwd: Path | None) -> None:
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr!r}")
 
 
 def warm_up(paths: Sequence[Path]) -> None:
@@ -164,6 +212,8 @@ def warm_up(paths: Sequence[Path]) -> None:
 def run(jobs: Sequence[Job], repeat: int, progress: Callable[[str], None]) -> None:
     for rep in range(repeat):
         for job in jobs:
+            if job.prepare is not None:
+                job.prepare()
             gc.collect()  # start each job without the previous job's garbage
             start = time.perf_counter()
             job.run()
@@ -235,7 +285,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in paths)
         jobs = build_jobs(corpus, paths, args.subset)
         warm_up(paths)
-        run(jobs, args.repeat, progress)
+        try:
+            run(jobs, args.repeat, progress)
+        finally:
+            for job in jobs:
+                if job.cleanup is not None:
+                    job.cleanup()
     print("\n".join(machine()))
     print(
         f"corpus: {len(paths)} files, {size / 1e6:.1f} MB "

@@ -238,6 +238,34 @@ def validate(
             ),
         ),
     ] = False,
+    changed_only: Annotated[
+        bool,
+        typer.Option(
+            "--changed-only",
+            help=N_(
+                "Only check the catalogs changed since --base (committed, staged, unstaged or "
+                "untracked), and the catalogs that cross-file rules check with them."
+            ),
+        ),
+    ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help=N_(
+                "The git revision --changed-only compares with (implies --changed-only; "
+                "default: the merge base with the upstream or main branch, else HEAD)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=N_("Neither read nor write the result cache in .tthc-cache/."),
+        ),
+    ] = False,
 ) -> None:
     from tthc_cli.config import merge_cli
     from tthc_cli.engine import validate_paths
@@ -253,7 +281,18 @@ def validate(
             from tthc_cli.formatting import apply_rule_fixes
 
             fixed = apply_rule_fixes(paths or [Path("catalogs")], settings)
-        result = validate_paths(paths or [Path("catalogs")], settings)
+        only = None
+        if changed_only or base is not None:
+            from tthc_cli.gitchanges import changed_files
+
+            only = changed_files(Path.cwd(), base)
+        cache = None
+        if not no_cache:
+            from tthc_cli.cache import CACHE_DIR
+            from tthc_cli.engine import cache_for
+
+            cache = cache_for(settings, Path(CACHE_DIR))
+        result = validate_paths(paths or [Path("catalogs")], settings, cache=cache, changed=only)
     except TthcError as exc:
         _fail(str(exc), exc.exit_code)
     from rich.markup import escape

@@ -1,4 +1,7 @@
-"""A fast path for reading valid procedure catalogs when positions are not needed.
+"""Fast paths that read catalogs with yaml-rs when positions are not needed (yet).
+
+`tthc validate` reads every file with :func:`read_fast_data` and asks for positions only for
+the files that have a finding (see `loading.Document`).
 
 `tthc diff` needs each procedure's data and only the line where it starts. yaml-rs (a Rust
 YAML 1.2 parser) reads the data about seven times faster than PyYAML's CSafeLoader on the
@@ -11,12 +14,15 @@ its line and column.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from tthc_cli.models import ProcedureCatalog
+from tthc_cli.yamltree import MAX_DEPTH, MAX_NODES, Path_
 
 try:
     import yaml_rs
@@ -81,3 +87,150 @@ def _procedure_lines(text: str, procedures: list[Any]) -> list[int]:
             offset = found
         lines.append(line)
     return lines
+
+
+# What yaml-rs reads differently from `yamltree`, or might: tags, anchors and aliases (yamltree
+# keeps an alias's strings once), directives, escapes, `?` keys, tabs, byte-order marks and
+# characters libyaml refuses, YAML 1.1 line breaks, `0x`/`0o`/`0b` and `1_000` numbers, long
+# zero-padded digit runs, a colon not followed by a space, block scalars other than `key: |`
+# or one that ends the file, document markers other than an opening `---`, and flow
+# collections over several lines (found by fuzzing mutated catalogs against yamltree). Such a
+# file simply takes the full parser. Each pattern starts with a literal or a character class,
+# so screening the 2,000-file benchmark corpus costs little.
+_BAD_CHAR = re.compile(
+    r"[^\n\x20\x22-\x24\x27-\x29\x2b-\x3e\x41-\x5b\x5d-\x5f\x61-\x7e"
+    r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_COLON = re.compile(r":[^ \n]")
+_RADIX = re.compile(r"0[xXoObB]")
+_UNDERSCORE = re.compile(r"_(?:(?<=[0-9.+-]_)|(?=[0-9.+-]))")
+_PADDED = re.compile(r"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigger ints below
+_BLOCK_HEADER = re.compile(r"[|>][-+]?\n")
+_BIG = 10**28
+
+
+def _risky(text: str) -> bool:
+    if (
+        _BAD_CHAR.search(text)
+        or _COLON.search(text)
+        or _RADIX.search(text)
+        or _UNDERSCORE.search(text)
+        or _PADDED.search(text)
+    ):
+        return True
+    for opening in "[{":
+        # A flow collection must close on its own line ([a, b] and {k: v}).
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            line = text[at:end]
+            if "]" not in line and "}" not in line:
+                return True
+            at = text.find(opening, at + 1)
+    # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
+    if "\n---" in text or "\n..." in text or text.startswith("..."):
+        return True
+    if text.startswith("---") and text[3:4] not in (" ", "\n"):
+        return True
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            if text[at - 2 : at] not in (": ", "- ") or not _BLOCK_HEADER.match(text, at):
+                return True
+            if not text.endswith("\n"):
+                return True  # a block scalar ending the file: yaml-rs adds a line break
+            at = text.find(indicator, at + 1)
+    return False
+
+
+@dataclass
+class FastData:
+    """yaml-rs data of a whole file, as `yamltree` reads it, and its string values in order."""
+
+    data: dict[str, Any]
+    strings: list[tuple[Path_, str]]
+
+
+class _Unsure(Exception):
+    """The data holds something yamltree may read differently: use the full parser."""
+
+
+def read_fast_data(text: str) -> FastData | None:
+    """The data of a catalog that yaml-rs reads exactly as `yamltree.parse` would, or None.
+
+    Only a mapping at the top, string keys, and strings, whole numbers, finite floats,
+    booleans, nulls and `YYYY-MM-DD` dates (which yamltree keeps as text) are accepted.
+    """
+    if yaml_rs is None or _risky(text):
+        return None
+    try:
+        data = yaml_rs.loads(text)
+    except Exception:
+        return None
+    if type(data) is not dict:
+        return None
+    strings: list[tuple[Path_, str]] = []
+    try:
+        _walk(data, (), strings, [0])
+    except (_Unsure, RecursionError):
+        return None
+    return FastData(data, strings)
+
+
+def _walk(node: Any, path: Path_, strings: list[tuple[Path_, str]], count: list[int]) -> None:
+    if len(path) >= MAX_DEPTH:
+        raise _Unsure
+    count[0] += len(node)
+    if count[0] > MAX_NODES:
+        raise _Unsure
+    items: Any
+    if type(node) is dict:
+        for key in node:
+            if type(key) is not str:
+                raise _Unsure
+        items = node.items()
+    else:
+        items = enumerate(node)
+    append = strings.append
+    for key, value in items:
+        kind = type(value)
+        if kind is str:
+            if value.isspace():  # an empty block scalar: yaml-rs keeps its line break
+                raise _Unsure
+            append(((*path, key), value))
+        elif kind is dict or kind is list:
+            _walk(value, (*path, key), strings, count)
+        elif kind is int:
+            if not -_BIG < value < _BIG:
+                raise _Unsure
+        elif kind is bool or value is None:
+            pass
+        elif kind is float:
+            if not math.isfinite(value):
+                raise _Unsure
+        elif kind is dt.date:
+            text = value.isoformat()
+            node[key] = text
+            append(((*path, key), text))
+        else:
+            raise _Unsure
+
+
+def fastdata_equal(a: Any, b: Any) -> bool:
+    """Equal data and equal types all the way down (1 == 1.0 == True in Python)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        return list(a) == list(b) and all(fastdata_equal(a[k], b[k]) for k in a)
+    if type(a) is list:
+        return len(a) == len(b) and all(fastdata_equal(x, y) for x, y in zip(a, b, strict=True))
+    if type(a) is float and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def yaml_rs_version() -> str:
+    """The installed yaml-rs version ("" without it): cached results depend on its reading."""
+    return str(getattr(yaml_rs, "__version__", "unknown")) if yaml_rs is not None else ""

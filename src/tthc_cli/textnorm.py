@@ -262,14 +262,26 @@ def canonical_tones(text: str, style: ToneStyle = ToneStyle.FIRST_VOWEL) -> str:
     return _WORD_RE.sub(lambda m: _retone_word(m.group(), style), text)
 
 
+# A word with a style ends in oa, oe or uy: find those endings, then the word before each
+# (so a long text costs one regex scan, not a look at every word).
+_OPEN_END_RE = re.compile(
+    rf"[{_chars_with('o', toned=False)}{_chars_with('o', toned=True)}]"
+    rf"[{_chars_with('ae', toned=False)}{_chars_with('ae', toned=True)}]{_NOT_LETTER_AFTER}"
+    rf"|[{_chars_with('u', toned=False)}{_chars_with('u', toned=True)}]"
+    rf"[{_chars_with('y', toned=False)}{_chars_with('y', toned=True)}]{_NOT_LETTER_AFTER}"
+)
+_LETTER_RE = re.compile(_LETTER_RUN)
+
+
 def tone_styles(text: str) -> collections.Counter[ToneStyle]:
     """Count the toned open oa/oe/uy syllables of ``text`` written in each style."""
     counts: collections.Counter[ToneStyle] = collections.Counter()
     text = nfc(text)
-    if not _CANDIDATE_RE.search(text):
-        return counts
-    for match in _WORD_RE.finditer(text):
-        style = _word_style(match.group())
+    for end in _OPEN_END_RE.finditer(text):
+        stop = start = end.end()
+        while start > 0 and _LETTER_RE.fullmatch(text[start - 1]):
+            start -= 1  # back to the start of the run of letters that ends here
+        style = _word_style(text[start:stop])
         if style is not None:
             counts[style] += 1
     return counts

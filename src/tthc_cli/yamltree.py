@@ -1,6 +1,7 @@
 """Parse YAML text into plain Python data plus the 1-based position of every key and value.
 
-This is the hot path of `tthc validate`. It drives libyaml's event parser directly and builds
+`tthc validate` uses it for positions (of files with a finding) and for the files yaml-rs
+cannot read identically (see `fastload`). It drives libyaml's event parser directly and builds
 the data itself: on the 2,000-file benchmark corpus (`python -m benchmarks parsers`) it takes
 about 0.6x the time of PyYAML's CSafeLoader `load` (as fast as libyaml `compose`, which gives
 nodes but neither data nor YAML 1.2 scalars) and 1/20 of ruamel.yaml's round-trip mode, while

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from tthc_cli.findings import Severity
 from tthc_cli.loading import Document
@@ -30,8 +31,27 @@ class RuleContext:
     tone_style: ToneStyle = ToneStyle.FIRST_VOWEL
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What a cross-file rule keeps of one file (JSON-able, so it can be cached), and the
+    file itself, loaded only when a finding needs its positions."""
+
+    path: str
+    data: Any
+    document: Callable[[], Document]
+
+
+def loaded(doc: Document) -> Callable[[], Document]:
+    """A Summary's document getter for a document already at hand."""
+    return lambda: doc
+
+
 FileCheck = Callable[[Document, RuleContext], Iterator[Hit]]
 ProjectCheck = Callable[[Sequence[Document], RuleContext], Iterator[Hit]]
+Summarize = Callable[[Document, RuleContext], Any]
+SummaryCheck = Callable[[Sequence[Summary], RuleContext], Iterator[Hit]]
+# Files whose summaries share a scope are checked together: `--changed-only` adds them.
+Scope = Callable[[Any], Hashable | None]
 
 
 @dataclass(frozen=True)
@@ -43,6 +63,10 @@ class Rule:
     doc: str
     check: FileCheck | None = field(default=None, compare=False)
     check_project: ProjectCheck | None = field(default=None, compare=False)
+    # A cross-file rule also works from per-file summaries, so cached files need no parsing.
+    summarize: Summarize | None = field(default=None, compare=False)
+    check_summaries: SummaryCheck | None = field(default=None, compare=False)
+    scope: Scope | None = field(default=None, compare=False)
 
     @property
     def summary(self) -> str:
@@ -58,4 +82,7 @@ class Rule:
             doc=module.__doc__ or "",
             check=getattr(module, "check", None),
             check_project=getattr(module, "check_project", None),
+            summarize=getattr(module, "summarize", None),
+            check_summaries=getattr(module, "check_summaries", None),
+            scope=getattr(module, "scope", None),
         )

@@ -37,6 +37,6 @@ _KINDS = frozenset({"syntax", "alias", "depth", "documents"})
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for issue in doc.parsed.issues:
+    for issue in doc.issues:
         if issue.kind in _KINDS:
             yield Hit(issue.message, issue.line, issue.column)

@@ -30,6 +30,6 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for issue in doc.parsed.issues:
+    for issue in doc.issues:
         if issue.kind == "duplicate-key":
             yield Hit(issue.message, issue.line, issue.column)

@@ -32,6 +32,6 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for issue in doc.parsed.issues:
+    for issue in doc.issues:
         if issue.kind == "tag":
             yield Hit(issue.message, issue.line, issue.column)

@@ -39,7 +39,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    if not doc.parsed.ok:
+    if not doc.ok:
         return
     data = doc.data
     if data is None:

@@ -64,7 +64,7 @@ _TYPE_WORDS = {
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     model_cls = model_for(doc.kind)
-    if model_cls is None or not doc.parsed.ok or not isinstance(doc.data, dict):
+    if model_cls is None or not doc.ok or not isinstance(doc.data, dict):
         return
     error = doc.validated()[1]
     if error is None:
@@ -171,8 +171,8 @@ def _describe(
             _("{label} must be a date written YYYY-MM-DD, e.g. 2025-07-01").format(label=label),
             *doc.pos(path),
         )
-    if kind == "string_type" and path in doc.parsed.plain_numbers:
-        raw = doc.parsed.plain_numbers[path]
+    if kind == "string_type" and doc.is_plain_number(path):
+        raw = doc.plain_number(path, repr(detail["input"]))
         return Hit(
             # Translators: {label} is a key name in backticks or "item N"; {number} is what YAML
             # read; {raw} is the value as written, to be put in quotes.

@@ -34,17 +34,18 @@ SEVERITY = Severity.ERROR
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "procedure-catalog":
         return
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # national part -> index of its first procedure
     for index, item in iter_items(doc, "procedures"):
         code = item.get("code")
         if not isinstance(code, str) or not code.strip():
             continue
         key = national_part(code)
-        path = ("procedures", index, "code")
         if key in first:
+            # Positions only for a finding: a fast-path document has none until asked.
+            line = doc.pos(("procedures", first[key], "code"))[0]
             yield Hit(
-                _("code {code} is already used at line {line}").format(code=code, line=first[key]),
-                *doc.pos(path),
+                _("code {code} is already used at line {line}").format(code=code, line=line),
+                *doc.pos(("procedures", index, "code")),
             )
         else:
-            first[key] = doc.pos(path)[0]
+            first[key] = index

@@ -19,54 +19,78 @@ Use instead: keep the procedure in the file of its field only.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
 from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
-from tthc_cli.rules.base import Hit, RuleContext
+from tthc_cli.rules.base import Hit, RuleContext, Summary, loaded
 
 CODE = "TT102"
 NAME = "duplicate-code-across-catalogs"
 SEVERITY = Severity.ERROR
 
 
-def check_project(docs: Sequence[Document], ctx: RuleContext) -> Iterator[Hit]:
-    seen: dict[tuple[str, str, str, str], tuple[Document, int]] = {}
-    for doc in docs:
-        if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
+def summarize(doc: Document, ctx: RuleContext) -> dict[str, Any] | None:
+    """The file's group and, per national code, the code as written and its procedure."""
+    if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
+        return None
+    group = [str(doc.data.get(key)) for key in ("province", "level", "effective")]
+    codes: list[list[str | int]] = []
+    in_this_file: set[str] = set()
+    for index, item in iter_items(doc, "procedures"):
+        code = item.get("code")
+        if not isinstance(code, str) or not code.strip():
             continue
-        group = tuple(str(doc.data.get(key)) for key in ("province", "level", "effective"))
-        in_this_file: set[str] = set()
-        for index, item in iter_items(doc, "procedures"):
-            code = item.get("code")
-            if not isinstance(code, str) or not code.strip():
+        key = national_part(code)
+        if key in in_this_file:
+            continue  # repeats inside one file are TT101's job
+        in_this_file.add(key)
+        codes.append([key, code, index])
+    return {"group": group, "codes": codes}
+
+
+def scope(summary: Any) -> tuple[str, ...] | None:
+    return tuple(summary["group"]) if summary else None
+
+
+def check_summaries(summaries: Sequence[Summary], ctx: RuleContext) -> Iterator[Hit]:
+    # Positions are looked up only for a finding: a cached or fast-path file has none yet.
+    seen: dict[tuple[str, ...], tuple[Summary, int]] = {}
+    for summary in summaries:
+        if not summary.data:
+            continue
+        group = summary.data["group"]
+        for key, code, index in summary.data["codes"]:
+            full = (*group, key)
+            first = seen.get(full)
+            if first is None:
+                seen[full] = (summary, index)
                 continue
-            key = national_part(code)
-            if key in in_this_file:
-                continue  # repeats inside one file are TT101's job
-            in_this_file.add(key)
-            full = (group[0], group[1], group[2], key)
-            line, column = doc.pos(("procedures", index, "code"))
-            if full in seen and seen[full][0] is not doc:
-                other, other_line = seen[full]
-                yield Hit(
-                    # Translators: {path}:{line} is where the other catalog lists the code;
-                    # {province}, {level} and {effective} are values from the files.
-                    _(
-                        "code {code} is also listed in {path}:{line} "
-                        "(province {province}, level {level}, effective {effective})"
-                    ).format(
-                        code=code,
-                        path=other.path,
-                        line=other_line,
-                        province=group[0],
-                        level=group[1],
-                        effective=group[2],
-                    ),
-                    line,
-                    column,
-                    doc,
-                )
-            else:
-                seen.setdefault(full, (doc, line))
+            other, other_index = first
+            other_line = other.document().pos(("procedures", other_index, "code"))[0]
+            doc = summary.document()
+            yield Hit(
+                # Translators: {path}:{line} is where the other catalog lists the code;
+                # {province}, {level} and {effective} are values from the files.
+                _(
+                    "code {code} is also listed in {path}:{line} "
+                    "(province {province}, level {level}, effective {effective})"
+                ).format(
+                    code=code,
+                    path=other.path,
+                    line=other_line,
+                    province=group[0],
+                    level=group[1],
+                    effective=group[2],
+                ),
+                *doc.pos(("procedures", index, "code")),
+                doc,
+            )
+
+
+def check_project(docs: Sequence[Document], ctx: RuleContext) -> Iterator[Hit]:
+    yield from check_summaries(
+        [Summary(doc.path, summarize(doc, ctx), loaded(doc)) for doc in docs], ctx
+    )

@@ -37,7 +37,7 @@ SEVERITY = Severity.ERROR
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "procedure-catalog":
         return
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[str, int]] = {}  # name key -> code and index of its first use
     for index, item in iter_items(doc, "procedures"):
         name, code = item.get("name"), item.get("code")
         if not isinstance(name, str) or not isinstance(code, str):
@@ -45,15 +45,16 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         key = procedure_name_key(name)
         if not key:
             continue
-        path = ("procedures", index, "name")
         if key in first:
-            other_code, other_line = first[key]
+            other_code, other_index = first[key]
             if national_part(other_code) != national_part(code):
+                # Positions only for a finding: a fast-path document has none until asked.
+                other_line = doc.pos(("procedures", other_index, "name"))[0]
                 yield Hit(
                     _("name is also used by code {code} at line {line}").format(
                         code=other_code, line=other_line
                     ),
-                    *doc.pos(path),
+                    *doc.pos(("procedures", index, "name")),
                 )
         else:
-            first[key] = (code, doc.pos(path)[0])
+            first[key] = (code, index)

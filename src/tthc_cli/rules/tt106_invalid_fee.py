@@ -48,8 +48,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             amount = fee.get("amount")
             if isinstance(amount, bool) or not isinstance(amount, int | float):
                 continue
+            if amount >= 0 and not isinstance(amount, float):
+                continue  # fine; only a finding needs the text the number was written as
             path = ("procedures", index, "fees", number, "amount")
-            written = doc.parsed.plain_numbers.get(path, repr(amount))
+            written = doc.plain_number(path, repr(amount))
             if amount < 0:
                 yield Hit(
                     _("fee amount {amount} is negative").format(amount=written), *doc.pos(path)

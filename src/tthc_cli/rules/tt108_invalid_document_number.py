@@ -27,8 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
-from tthc_cli.documents import ascii_d_fix, parse_document_number, why_unparsable
+from tthc_cli.documents import (
+    DocumentNumber,
+    ascii_d_fix,
+    parse_document_number,
+    why_unparsable,
+)
 from tthc_cli.findings import Severity
 from tthc_cli.i18n import _
 from tthc_cli.loading import Document
@@ -40,11 +46,17 @@ NAME = "invalid-document-number"
 SEVERITY = Severity.ERROR
 
 
+@lru_cache(maxsize=65536)
+def _parse(value: str) -> DocumentNumber | None:
+    # The same numbers (a decree, the province's decision) recur in every file.
+    return parse_document_number(ascii_d_fix(value) or value)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     latest = dt.date.today().year + 1
     for path, value in document_numbers(doc):
         # ASCII D for Đ is TT109's finding; judge the corrected spelling here.
-        parsed = parse_document_number(ascii_d_fix(value) or value)
+        parsed = _parse(value)
         if parsed is None:
             yield Hit(
                 # Translators: {reason} explains what is wrong with the number.

@@ -22,6 +22,7 @@ legal_basis: ["123/2015/NĐ-CP", "1390/QĐ-UBND"]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tthc_cli.documents import ascii_d_fix
 from tthc_cli.findings import Severity
@@ -36,9 +37,13 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
+# The same numbers (a decree, the province's decision) recur in every file.
+_fix = lru_cache(maxsize=65536)(ascii_d_fix)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for path, value in document_numbers(doc):
-        fixed = ascii_d_fix(value)
+        fixed = _fix(value)
         if fixed is not None:
             yield Hit(
                 # Translators: Đ is the Vietnamese letter, D the Latin one a document number

@@ -23,6 +23,7 @@ name: Đăng ký khai sinh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
@@ -49,8 +50,31 @@ _WORDS = {
 }
 
 
+_SEP = "\ue000"  # a private-use character: joins the values so that their ends stay visible
+_ODD = re.compile(r"[^\S \n]|[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PAIRS = ("  ", " \n", "\n ", _SEP + " ", _SEP + "\n", " " + _SEP)
+
+
+def _may_have_problems(values: list[str]) -> bool:
+    """False when no value has a whitespace problem: one scan of all values of a file.
+
+    A problem is a space run at a value's start or end or beside a line break, two spaces, or
+    an odd character (another space, a control, a zero-width character). In the joined text
+    each shows as one of _PAIRS or as an _ODD character; a value that holds _SEP itself is
+    simply checked one by one.
+    """
+    text = _SEP + _SEP.join(values) + _SEP
+    return (
+        text.count(_SEP) != len(values) + 1
+        or any(pair in text for pair in _PAIRS)
+        or _ODD.search(text) is not None
+    )
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for ref in doc.parsed.strings:
+    if not _may_have_problems(doc.string_values):
+        return
+    for ref in doc.strings:
         value = ref.value.rstrip("\n")  # block scalars end with a newline by design
         if not value:
             continue

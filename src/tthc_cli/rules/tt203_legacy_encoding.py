@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
 from tthc_cli.i18n import _
-from tthc_cli.legacy import detect_legacy
+from tthc_cli.legacy import could_be_legacy, detect_legacy
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -35,7 +35,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-    for ref in doc.parsed.strings:
+    if not could_be_legacy(doc.string_text):
+        return  # no value has a character or letter pair that legacy encodings produce
+    for ref in doc.strings:
         if ref.value.isascii():
             continue
         found = detect_legacy(ref.value)

@@ -42,9 +42,13 @@ _EXAMPLE = {ToneStyle.FIRST_VOWEL: "hòa", ToneStyle.SECOND_VOWEL: "hoà"}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+    # Words never span the line breaks between values, so the joined text has the file's counts.
+    counts = tone_styles(doc.string_text)
+    if not counts[ToneStyle.FIRST_VOWEL] or not counts[ToneStyle.SECOND_VOWEL]:
+        return
     totals = {ToneStyle.FIRST_VOWEL: 0, ToneStyle.SECOND_VOWEL: 0}
     first_of: dict[ToneStyle, tuple[int, int, str]] = {}
-    for ref in doc.parsed.strings:
+    for ref in doc.strings:
         if ref.value.isascii():
             continue
         counts = tone_styles(ref.value)

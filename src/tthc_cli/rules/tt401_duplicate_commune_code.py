@@ -32,18 +32,19 @@ SEVERITY = Severity.ERROR
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "units":
         return
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # code -> index of its first commune
     for index, commune in iter_items(doc, "communes"):
         code = commune.get("code")
         if not isinstance(code, str) or not code:
             continue
-        path = ("communes", index, "code")
         if code in first:
+            # Positions only for a finding: a fast-path document has none until asked.
+            line = doc.pos(("communes", first[code], "code"))[0]
             yield Hit(
                 _("commune code {code} is already used at line {line}").format(
-                    code=code, line=first[code]
+                    code=code, line=line
                 ),
-                *doc.pos(path),
+                *doc.pos(("communes", index, "code")),
             )
         else:
-            first[code] = doc.pos(path)[0]
+            first[code] = index

@@ -34,19 +34,20 @@ SEVERITY = Severity.ERROR
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "units":
         return
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # name key -> index of its first commune
     for index, commune in iter_items(doc, "communes"):
         name = commune.get("name")
         if not isinstance(name, str) or not name.strip():
             continue
         key = match_key(name)
-        path = ("communes", index, "name")
         if key in first:
+            # Positions only for a finding: a fast-path document has none until asked.
+            line = doc.pos(("communes", first[key], "name"))[0]
             yield Hit(
                 _("commune name {name!r} is already used at line {line}").format(
-                    name=name, line=first[key]
+                    name=name, line=line
                 ),
-                *doc.pos(path),
+                *doc.pos(("communes", index, "name")),
             )
         else:
-            first[key] = doc.pos(path)[0]
+            first[key] = index

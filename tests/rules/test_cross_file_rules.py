@@ -1,0 +1,38 @@
+"""Cross-file rules work from per-file summaries, so cached files need no parsing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import CATALOG_HEAD, PROCEDURE, doc
+from tthc_cli.rules import REGISTRY, Rule, RuleContext
+from tthc_cli.rules.base import Summary, loaded
+
+CROSS_FILE = [rule for rule in REGISTRY if rule.check_project is not None]
+
+
+@pytest.mark.parametrize("rule", CROSS_FILE, ids=lambda rule: rule.code)
+def test_a_cross_file_rule_has_summaries_and_a_scope(rule: Rule) -> None:
+    assert rule.summarize is not None
+    assert rule.check_summaries is not None
+    assert rule.scope is not None
+
+
+@pytest.mark.parametrize("rule", CROSS_FILE, ids=lambda rule: rule.code)
+def test_summaries_survive_json_and_give_the_same_hits(rule: Rule) -> None:
+    assert rule.summarize is not None
+    assert rule.check_summaries is not None
+    assert rule.check_project is not None
+    ctx = RuleContext()
+    text = CATALOG_HEAD + PROCEDURE
+    docs = [doc(text, "a.yaml"), doc(text, "b.yaml"), doc(text.replace('"48"', '"01"'), "c.yaml")]
+    summaries = [
+        Summary(d.path, json.loads(json.dumps(rule.summarize(d, ctx))), loaded(d)) for d in docs
+    ]
+    direct = [(h.message, h.line, h.column, h.doc) for h in rule.check_project(docs, ctx)]
+    assert direct  # a.yaml and b.yaml share a code
+    assert [(h.message, h.line, h.column, h.doc) for h in rule.check_summaries(summaries, ctx)] == (
+        direct
+    )
