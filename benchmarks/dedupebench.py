@@ -51,6 +51,7 @@ import yaml
 
 from benchmarks.labelled import street_name
 from benchmarks.parsers import machine, tthc_command
+from benchmarks.rawdata import RAW
 from tthc_cli import dedupe as dedupe_module
 from tthc_cli.dedupe import DedupeResult, find_duplicates
 from tthc_cli.namelists import read_names
@@ -58,7 +59,6 @@ from tthc_cli.provinces import PROVINCES_2025
 from tthc_cli.textnorm import fold_key
 
 REPO = Path(__file__).resolve().parents[1]
-RAW = REPO.parent / "shared" / "data" / "raw"
 MERGES = RAW / "dvhcvn-20250701" / "mapping" / "merges.json"
 STREETS = RAW / "thien0291-vietnam_dataset" / "data"
 

@@ -421,6 +421,7 @@ def dedupe_names(
 
     from tthc_cli.dedupe import find_duplicates
     from tthc_cli.dedupereport import DEDUPE_REPORTERS, DEDUPE_WRITERS
+    from tthc_cli.loading import gc_paused
     from tthc_cli.namelists import read_names
 
     fmt = output_format.value
@@ -443,17 +444,20 @@ def dedupe_names(
         result = find_duplicates(
             names, street_scope=street_scope.value, progress=progress, accepted=accepted
         )
-    if fmt in DEDUPE_WRITERS:
-        assert output is not None
-        try:
-            DEDUPE_WRITERS[fmt]().write(result, output)
-        except OSError as exc:
-            _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    elif output is None:
-        _quietened(DEDUPE_REPORTERS[fmt]()).render(result, _stdout())
-    else:
-        reporter = _quietened(DEDUPE_REPORTERS[fmt]())
-        _render_to_file(lambda console: reporter.render(result, console), output)
+    # A national report builds tens of thousands of groups' rows while a million parsed objects
+    # stay alive: with the collector on, its full passes over them took most of the report.
+    with gc_paused():
+        if fmt in DEDUPE_WRITERS:
+            assert output is not None
+            try:
+                DEDUPE_WRITERS[fmt]().write(result, output)
+            except OSError as exc:
+                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        elif output is None:
+            _quietened(DEDUPE_REPORTERS[fmt]()).render(result, _stdout())
+        else:
+            reporter = _quietened(DEDUPE_REPORTERS[fmt]())
+            _render_to_file(lambda console: reporter.render(result, console), output)
     raise typer.Exit(result.exit_code(fail_on.value))
 
 

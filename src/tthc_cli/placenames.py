@@ -567,7 +567,7 @@ def parse_name(name: str, kind: str, *, ward: bool = False) -> PlaceName:
     return _parse(name, kind, ward, detect_type=True)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 18)
 def _untyped(name: str, kind: str) -> PlaceName:
     """The other reading of a name: its first word is part of the name ("Sóc Trăng")."""
     return _parse(name, kind, False, detect_type=False)
@@ -774,9 +774,10 @@ def _close_spelling(ra: str, rb: str) -> str | None:
     x, y = diffs[0]
     if _i_y(x) == _i_y(y):
         return f"'{min(x, y)}' and '{max(x, y)}' differ only in i / y"
-    if any(ch.isdigit() for ch in x + y) or fold_key(x) == fold_key(y):
+    fx, fy = _fold_word(x), _fold_word(y)
+    if _has_digit(x) or _has_digit(y) or fx == fy:
         return None
-    if {x, y} & _DIRECTION_WORDS or {fold_key(x), fold_key(y)} & _DIRECTION_FOLDS:
+    if {x, y} & _DIRECTION_WORDS or {fx, fy} & _DIRECTION_FOLDS:
         return None
     if min(len(x), len(y)) < 3 or Levenshtein.distance(x, y) > _MAX_SIMILAR_SYLLABLE_EDIT:
         return None
@@ -785,6 +786,12 @@ def _close_spelling(ra: str, rb: str) -> str | None:
     if fuzz.ratio(ra, rb) < _CLOSE_RATIO:
         return None
     return f"'{min(x, y)}' / '{max(x, y)}' looks like a typo"
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # Pairs of close names compare the same few thousand syllables over and over.
+    return fold_key(word)
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -852,7 +859,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         one_ascii and _variant(a.rest_fold) == _variant(b.rest_fold)
     ):
         how = "variant"
-    elif not _has_digit(a.rest + b.rest) and (
+    elif not (_has_digit(a.rest) or _has_digit(b.rest)) and (
         a.rest.replace(" ", "") == b.rest.replace(" ", "")
         or (one_ascii and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", ""))
     ):
@@ -876,8 +883,8 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         return _duplicate(a, b, how)
     if types_differ:
         return None
-    names = _pair(_shown(a.original), _shown(b.original))
     if not a.ascii_only and not b.ascii_only and a.rest_fold == b.rest_fold:
+        names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(
             SIMILAR,
             "tone-only",
@@ -885,11 +892,13 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         )
     ra, rb = (a.rest_fold, b.rest_fold) if one_ascii else (a.rest, b.rest)
     if sorted(ra.split()) == sorted(rb.split()):
+        names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(
             SIMILAR, "word-order", f"the same words in another order ({names}): different names"
         )
     close = _close_spelling(ra, rb)
     if close is not None:
+        names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(SIMILAR, "close-spelling", f"very close spellings ({names}): {close}")
     return None
 
@@ -933,8 +942,9 @@ def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
     return a.type_word is None and b.type_word in (_ROAD_TYPES | _ALLEY_TYPES)
 
 
+@lru_cache(maxsize=1 << 16)
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def blocking_keys(p: PlaceName) -> tuple[Hashable, ...]:
