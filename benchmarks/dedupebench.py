@@ -50,20 +50,25 @@ from typing import Any
 import yaml
 
 from benchmarks.labelled import street_name
+from benchmarks.national import (
+    MERGES,
+    SEED,
+    Commune,
+    Former,
+    Province,
+    load_provinces,
+)
 from benchmarks.parsers import machine, tthc_command
 from benchmarks.rawdata import RAW
 from tthc_cli import dedupe as dedupe_module
 from tthc_cli.dedupe import DedupeResult, find_duplicates
 from tthc_cli.namelists import read_names
-from tthc_cli.provinces import PROVINCES_2025
 from tthc_cli.textnorm import fold_key
 
 REPO = Path(__file__).resolve().parents[1]
-MERGES = RAW / "dvhcvn-20250701" / "mapping" / "merges.json"
 STREETS = RAW / "thien0291-vietnam_dataset" / "data"
 
 HAMLETS = 100_000
-SEED = 2025
 
 # --- hamlet-set generation ---------------------------------------------------------------------
 
@@ -141,78 +146,6 @@ _TONE_SWAPS = {
     "óe": "oé",
     "ỏe": "oẻ",
 }
-
-
-@dataclass
-class Former:
-    code: str
-    name: str
-    partial: bool
-
-
-@dataclass
-class Commune:
-    code: str
-    name: str
-    formers: list[Former]
-
-
-@dataclass
-class Province:
-    code: str
-    name: str
-    communes: list[Commune]
-
-
-def load_provinces(merges: Path = MERGES) -> tuple[list[Province], bool]:
-    """The 34 provinces with their communes and former communes; (synthetic, False) without
-    the mapping file."""
-    if not merges.is_file():
-        return synthetic_provinces(), False
-    data = json.loads(merges.read_text(encoding="utf-8"))
-    provinces = []
-    for level1 in data["data"]:
-        communes = [
-            Commune(
-                code=str(level2["level2_id"]),
-                name=str(level2["name"]),
-                formers=[
-                    Former(str(m["old_id"]), str(m["name"]), m.get("type") == "partial")
-                    for m in level2.get("merges") or []
-                ]
-                or [Former(str(level2["level2_id"]), str(level2["name"]), False)],
-            )
-            for level2 in level1["level2s"]
-        ]
-        provinces.append(Province(str(level1["level1_id"]), str(level1["name"]), communes))
-    return provinces, True
-
-
-_SYLLABLE_TEXT = (
-    "An Bình Hòa Phú Tân Thành Long Mỹ Phước Thạnh Đông Tây Lộc Hưng Thuận Hiệp Lợi Sơn Hải "
-    "Trung Quang Minh Đức Xuân Vĩnh Yên Hà Lâm Kim Nghĩa Hồng Văn Cát Thủy Khánh Lạc Thịnh"
-)
-_SYLLABLES = tuple(_SYLLABLE_TEXT.split(" "))
-
-
-def synthetic_provinces(seed: int = SEED) -> list[Province]:
-    """The 34 provinces with 98 communes each, of made-up names, for when ../shared is absent."""
-    rng = random.Random(seed)
-    provinces = []
-    code = 0
-    for province_code, province_name in PROVINCES_2025.items():
-        communes = []
-        for _ in range(98):
-            code += 3
-            formers = [
-                Former(f"{code + k:05d}", "Xã " + " ".join(rng.sample(_SYLLABLES, 2)), k == 2)
-                for k in range(3)
-            ]
-            kind = "Phường" if rng.random() < 0.2 else "Xã"
-            name = f"{kind} {' '.join(rng.sample(_SYLLABLES, 2))}"
-            communes.append(Commune(f"{code:05d}", name, formers))
-        provinces.append(Province(province_code, province_name, communes))
-    return provinces
 
 
 def _strip_unit(name: str) -> str:

@@ -39,7 +39,7 @@ def test_corpus_is_clean_and_about_5_kb_a_file(tmp_path: Path, catalogs: Path | 
     assert result.load_errors == []
     assert [f for f in result.findings if f.severity == "error"] == []
     assert result.files == 5
-    assert result.procedures == 5 * 14
+    assert result.procedures == 5 * 12
     for path in paths:
         assert 3_000 <= path.stat().st_size <= 8_000, path
 
