@@ -32,10 +32,8 @@ import argparse
 import csv
 import gc
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,6 +48,7 @@ from typing import Any
 import yaml
 
 from benchmarks.labelled import street_name
+from benchmarks.measure import run_measured
 from benchmarks.national import (
     MERGES,
     SEED,
@@ -339,8 +338,11 @@ def _province_key(name: str) -> str:
     return _OLD_PROVINCE_ALIASES.get(key, key)
 
 
-def write_streets(root: Path, streets: Path = STREETS, merges: Path = MERGES) -> Path | None:
-    """The national street list as one CSV; None when the data is absent."""
+def write_streets(
+    root: Path, streets: Path = STREETS, merges: Path = MERGES, limit: int | None = None
+) -> Path | None:
+    """The national street list as one CSV (its first `limit` streets when given); None when
+    the data is absent."""
     if not streets.is_dir() or not merges.is_file():
         return None
     data = json.loads(merges.read_text(encoding="utf-8"))
@@ -353,14 +355,18 @@ def write_streets(root: Path, streets: Path = STREETS, merges: Path = MERGES) ->
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["province", "commune", "kind", "name", "from"])
+        written = 0
         for source in sorted(streets.glob("*.json")):
+            if limit is not None and written >= limit:
+                break
             old_province = json.loads(source.read_text(encoding="utf-8"))
             code, old_name = new_code[_province_key(old_province["name"])]
             for district in old_province["district"]:
                 commune = f"{district.get('pre', '')} {district['name']}".strip()
                 for listed in district.get("street") or []:
-                    if listed.strip():
+                    if listed.strip() and (limit is None or written < limit):
                         writer.writerow([code, commune, "street", street_name(listed), old_name])
+                        written += 1
     return path
 
 
@@ -434,40 +440,11 @@ def in_process(paths: Sequence[Path], scope: str) -> DedupeResult:
     return find_duplicates(read_names(list(paths)), street_scope=scope)
 
 
-# Runs the command given after the result file, then writes "seconds max_rss_kb" to that file. A
-# child's max RSS counts the memory of the process it was forked from, so this small launcher,
-# not the benchmark process (hundreds of MB by then), is the one that forks `tthc`.
-_LAUNCHER = """
-import resource, subprocess, sys, time
-started = time.perf_counter()
-code = subprocess.call(sys.argv[2:])
-elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-with open(sys.argv[1], "w") as out:
-    out.write(f"{elapsed} {peak}")
-sys.exit(code)
-"""
-
-
 def run_cli(paths: Sequence[Path], scope: str, out: Path | None = None) -> tuple[float, float]:
     """Run `tthc dedupe-names --format json` once: (seconds, max RSS in MB) of the command."""
     command = [*tthc_command(), "dedupe-names", *map(str, paths), "--format", "json"]
     command += ["--street-scope", scope]
-    with tempfile.TemporaryDirectory(prefix="tthc-rss-") as tmp:
-        measured = Path(tmp) / "usage"
-        with open(out or os.devnull, "wb") as target:
-            process = subprocess.run(
-                [sys.executable, "-c", _LAUNCHER, str(measured), *command],
-                stdout=target,
-                stderr=subprocess.PIPE,
-                check=False,
-            )
-        if process.returncode not in (0, 1):
-            raise RuntimeError(
-                f"{' '.join(command)} exited {process.returncode}: {process.stderr.decode()}"
-            )
-        seconds, peak_kb = measured.read_text().split()
-    return float(seconds), float(peak_kb) / 1024  # ru_maxrss is in kilobytes on Linux
+    return run_measured(command, out=out)
 
 
 def traced_peak(job: Callable[[], object]) -> float:

@@ -343,17 +343,21 @@ def diff(
     for note in result.unused_decisions:
         errors.print(f"[yellow]warning:[/] {escape(str(decisions))}: {escape(note)}")
     entries = filtered(result, only=statuses, fields=fields)
-    if fmt in DIFF_WRITERS:
-        assert output is not None
-        try:
-            DIFF_WRITERS[fmt]().write(result, entries, output)
-        except OSError as exc:
-            _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    elif output is None:
-        _quietened(DIFF_REPORTERS[fmt]()).render(result, entries, _stdout())
-    else:
-        reporter = _quietened(DIFF_REPORTERS[fmt]())
-        _render_to_file(lambda console: reporter.render(result, entries, console), output)
+    from tthc_cli.loading import gc_paused
+
+    # The report's many small objects would trigger full collections over both loaded sides.
+    with gc_paused():
+        if fmt in DIFF_WRITERS:
+            assert output is not None
+            try:
+                DIFF_WRITERS[fmt]().write(result, entries, output)
+            except OSError as exc:
+                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        elif output is None:
+            _quietened(DIFF_REPORTERS[fmt]()).render(result, entries, _stdout())
+        else:
+            reporter = _quietened(DIFF_REPORTERS[fmt]())
+            _render_to_file(lambda console: reporter.render(result, entries, console), output)
     raise typer.Exit(result.exit_code())
 
 
