@@ -68,3 +68,19 @@ def test_readme_diff_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(app, ["diff", old, new], env={"COLUMNS": "120"})
     shown = expected.rstrip("\n").removesuffix("…").rstrip("\n")
     assert result.stdout.startswith(shown + "\n")
+
+
+def test_readme_vietnamese_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from tthc_cli.i18n import catalog_available
+
+    if not catalog_available("vi"):
+        pytest.skip("the Vietnamese catalog is compiled at install")
+    block = README.split("```console\n$ tthc --lang vi validate ", 1)[1].split("```", 1)[0]
+    target, expected = block.split("\n", 1)
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(
+        app, ["--lang", "vi", "validate", target, "--no-config"], env={"COLUMNS": "300"}
+    )
+    assert result.stdout == expected

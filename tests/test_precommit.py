@@ -43,10 +43,13 @@ def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     snapshot = tmp_path_factory.mktemp("tthc-hooks")
-    for item in ("src", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "LICENSE"):
+    items = ("src", "build_backend", "pyproject.toml", "MANIFEST.in", "README.md", "LICENSE")
+    for item in (*items, ".pre-commit-hooks.yaml"):
         source = REPO / item
         if source.is_dir():
-            shutil.copytree(source, snapshot / item, ignore=shutil.ignore_patterns("__pycache__"))
+            # Compiled catalogs are left out: pre-commit's install must build them.
+            ignore = shutil.ignore_patterns("__pycache__", "*.mo")
+            shutil.copytree(source, snapshot / item, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, snapshot / item)
     _git(snapshot, "init", "-q")

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from tthc_cli.i18n import _
+
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     """Replace target with data so that readers see the old file or the new one, never half.
@@ -18,13 +20,13 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         target = Path(os.path.realpath(target))
     if target.exists() and not target.is_file():
         if target.is_dir():
-            raise IsADirectoryError(21, "is a directory", str(target))
+            raise IsADirectoryError(21, _("is a directory"), str(target))
         with target.open("wb") as handle:
             handle.write(data)
         return
     if target.exists() and not os.access(target, os.W_OK):
         # Replacing by rename would succeed in a writable folder; the file's own mode says no.
-        raise PermissionError(13, "permission denied (the file is read-only)", str(target))
+        raise PermissionError(13, _("permission denied (the file is read-only)"), str(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from tthc_cli import __version__
+from tthc_cli.clilang import LocalizedGroup
+from tthc_cli.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,7 +23,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="tthc",
-    help=(
+    cls=LocalizedGroup,
+    help=N_(
         "Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs: "
         "validate and format catalogs of procedures and units, show what changed between two "
         "lists, and find colliding hamlet and street names."
@@ -31,6 +34,11 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Language(enum.StrEnum):
+    en = "en"
+    vi = "vi"
 
 
 class OutputFormat(enum.StrEnum):
@@ -68,10 +76,22 @@ def _stderr() -> Console:
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
+    _print_error(_stderr(), message)
+    raise typer.Exit(code)
+
+
+def _print_error(console: Console, message: str) -> None:
     from rich.markup import escape
 
-    _stderr().print(f"[bold red]error:[/] {escape(message)}")
-    raise typer.Exit(code)
+    label = escape(_("error:"))
+    console.print(f"[bold red]{label}[/] {escape(message)}")
+
+
+def _print_warning(console: Console, message: str) -> None:
+    from rich.markup import escape
+
+    label = escape(_("warning:"))
+    console.print(f"[yellow]{label}[/] {escape(message)}", soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -90,17 +110,33 @@ def main_callback(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+            "--version",
+            "-V",
+            help=N_("Show the version and exit."),
+            callback=_version,
+            is_eager=True,
         ),
     ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only problems and results, no summaries.")
+        bool,
+        typer.Option("--quiet", "-q", help=N_("Print only problems and results, no summaries.")),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also print how long the command took.")
+        bool, typer.Option("--verbose", "-v", help=N_("Also print how long the command took."))
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help=N_(
+                "Language of messages and help: vi or en (default: TTHC_LANG, else the "
+                "locale, else en)."
+            ),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Tools for Vietnam's commune-level administrative-procedure (TTHC) catalogs."""
     import time
 
     _MODE["quiet"], _MODE["verbose"] = quiet, verbose
@@ -138,65 +174,70 @@ def _settings(config: Path | None, no_config: bool) -> Settings:
         return load_settings(None)
     if config is not None:
         if not config.is_file():
-            _fail(f"{config}: configuration file not found")
+            _fail(_("{path}: configuration file not found").format(path=config))
         return load_settings(config)
     return load_settings(find_config(Path.cwd()))
 
 
-@app.command()
+@app.command(
+    help=N_("""Check catalogs against the schema and the standardization rules.
+
+Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
+2 when a file cannot be read or the configuration is invalid.
+
+[bold]Examples[/]
+
+  tthc validate
+  tthc validate catalogs/da-nang --format github
+  tthc validate catalogs --format sarif -o tthc.sarif --ignore TT204
+""")
+)
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Catalog files or folders (default: catalogs).", show_default=False, readable=False
+            help=N_("Catalog files or folders (default: catalogs)."),
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False),
     ] = OutputFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+        typer.Option("--output", "-o", help=N_("Write the report to this file instead of stdout.")),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Warnings also make the exit code 1.")
+        bool, typer.Option("--strict", help=N_("Warnings also make the exit code 1."))
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rules (code, prefix such as TT2, or name). Repeatable."),
+        typer.Option(help=N_("Only these rules (code, prefix such as TT2, or name). Repeatable.")),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these rules (code, prefix or name). Repeatable."),
+        typer.Option(help=N_("Skip these rules (code, prefix or name). Repeatable.")),
     ] = None,
     config: Annotated[
         Path | None,
-        typer.Option(help="Read settings from this tthc.toml or pyproject.toml."),
+        typer.Option(help=N_("Read settings from this tthc.toml or pyproject.toml.")),
     ] = None,
     no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore configuration files.")
+        bool, typer.Option("--no-config", help=N_("Ignore configuration files."))
     ] = False,
     fix: Annotated[
         bool,
         typer.Option(
             "--fix",
-            help="First apply the safe fixes of the enabled fixable rules (TT109, TT201, TT202, "
-            "TT204, TT205) to the files, then report the findings that remain.",
+            help=N_(
+                "First apply the safe fixes of the enabled fixable rules (TT109, TT201, TT202, "
+                "TT204, TT205) to the files, then report the findings that remain."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Check catalogs against the schema and the standardization rules.
-
-    Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
-    2 when a file cannot be read or the configuration is invalid.
-
-    [bold]Examples[/]
-
-      tthc validate
-      tthc validate catalogs/da-nang --format github
-      tthc validate catalogs --format sarif -o tthc.sarif --ignore TT204
-    """
     from tthc_cli.config import merge_cli
     from tthc_cli.engine import validate_paths
     from tthc_cli.errors import TthcError
@@ -219,9 +260,10 @@ def validate(
     errors = _stderr()
     # Unreadable and invalid files are reported once, by the validation below.
     for changed in fixed.changed if fixed is not None else []:
-        errors.print(f"fixed {escape(changed.display)}: {changed.summary()}", soft_wrap=True)
+        fixed_line = _("fixed {path}: {what}").format(path=changed.display, what=changed.summary())
+        errors.print(escape(fixed_line), soft_wrap=True)
     for error in [*(fixed.write_errors if fixed is not None else []), *result.load_errors]:
-        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+        _print_error(errors, error.describe())
     reporter = _quietened(REPORTERS[output_format.value]())
     if output is None:
         reporter.render(result, _stdout())
@@ -245,7 +287,11 @@ def _render_to_file(render: Callable[[Console], None], output: Path) -> None:
     try:
         write_text_atomic(output, buffer.getvalue())
     except OSError as exc:
-        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        _fail(
+            _("{path}: cannot write report: {reason}").format(
+                path=output, reason=exc.strerror or exc
+            )
+        )
 
 
 class DiffFormat(enum.StrEnum):
@@ -263,52 +309,53 @@ def _split_list(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-@app.command()
+@app.command(
+    help=N_("""Show what moved between levels, what was added, removed or changed.
+
+Procedures are paired by national code, then by name (never "Đăng ký kết hôn" with
+"Đăng ký lại kết hôn"). Exit code 0 when both sides are the same, 1 when they differ,
+2 on trouble (unreadable or invalid files).
+
+[bold]Examples[/]
+
+  tthc diff catalogs/da-nang/2024 catalogs/da-nang/2025
+  tthc diff old.yaml new.yaml --only moved,removed --format markdown
+  tthc diff 2024 2025 --format xlsx -o thay-doi.xlsx --decisions pairs.yaml
+""")
+)
 def diff(
     old: Annotated[
-        Path, typer.Argument(help="The old catalogs: a file or a folder.", readable=False)
+        Path, typer.Argument(help=N_("The old catalogs: a file or a folder."), readable=False)
     ],
     new: Annotated[
-        Path, typer.Argument(help="The new catalogs: a file or a folder.", readable=False)
+        Path, typer.Argument(help=N_("The new catalogs: a file or a folder."), readable=False)
     ],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+        DiffFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
     ] = DiffFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (required for xlsx)."),
+        typer.Option("--output", "-o", help=N_("Write to this file (required for xlsx).")),
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option(help="Only these statuses: moved, changed, added, removed, unchanged."),
+        typer.Option(help=N_("Only these statuses: moved, changed, added, removed, unchanged.")),
     ] = None,
     field: Annotated[
         list[str] | None,
-        typer.Option("--field", help="Only procedures where this field changed (time_limit…)."),
+        typer.Option("--field", help=N_("Only procedures where this field changed (time_limit…).")),
     ] = None,
     decisions: Annotated[
         Path | None,
-        typer.Option(help="A `kind: diff-decisions` file of pairs to pin or forbid."),
+        typer.Option(help=N_("A `kind: diff-decisions` file of pairs to pin or forbid.")),
     ] = None,
     include_unstated: Annotated[
         bool,
         typer.Option(
-            "--include-unstated", help="Also count a field stated on one side only as a change."
+            "--include-unstated", help=N_("Also count a field stated on one side only as a change.")
         ),
     ] = False,
 ) -> None:
-    """Show what moved between levels, what was added, removed or changed.
-
-    Procedures are paired by national code, then by name (never "Đăng ký kết hôn" with
-    "Đăng ký lại kết hôn"). Exit code 0 when both sides are the same, 1 when they differ,
-    2 on trouble (unreadable or invalid files).
-
-    [bold]Examples[/]
-
-      tthc diff catalogs/da-nang/2024 catalogs/da-nang/2025
-      tthc diff old.yaml new.yaml --only moved,removed --format markdown
-      tthc diff 2024 2025 --format xlsx -o thay-doi.xlsx --decisions pairs.yaml
-    """
     from tthc_cli.diffing import diff_paths, filtered
     from tthc_cli.diffreport import BINARY_FORMATS, DIFF_REPORTERS, DIFF_WRITERS
     from tthc_cli.errors import TthcError
@@ -317,7 +364,11 @@ def diff(
     statuses = _split_list(only)
     unknown = [s for s in statuses if s not in _DIFF_STATUSES]
     if unknown:
-        _fail(f"--only: unknown status {unknown[0]!r}; use {', '.join(_DIFF_STATUSES)}")
+        _fail(
+            _("--only: unknown status {status!r}; use {statuses}").format(
+                status=unknown[0], statuses=", ".join(_DIFF_STATUSES)
+            )
+        )
     fields = _split_list(field)
     from tthc_cli.diffing import FIELDS
 
@@ -326,22 +377,23 @@ def diff(
         from tthc_cli.suggest import did_you_mean
 
         hint = did_you_mean(unknown_fields[0], FIELDS)
-        _fail(f"--field: unknown field {unknown_fields[0]!r}{hint}")
+        _fail(
+            _("--field: unknown field {field!r}{hint}").format(field=unknown_fields[0], hint=hint)
+        )
     fmt = output_format.value
     if fmt in BINARY_FORMATS and output is None:
-        _fail(f"--format {fmt} writes a file: add --output FILE")
+        _fail(_("--format {format} writes a file: add --output FILE").format(format=fmt))
     try:
         pairs = load_decisions(decisions) if decisions is not None else None
         result = diff_paths([old], [new], pairs, include_unstated=include_unstated)
     except TthcError as exc:
         _fail(str(exc), exc.exit_code)
-    from rich.markup import escape
 
     errors = _stderr()
     for error in result.errors:
-        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+        _print_error(errors, error.describe())
     for note in result.unused_decisions:
-        errors.print(f"[yellow]warning:[/] {escape(str(decisions))}: {escape(note)}")
+        _print_warning(errors, f"{decisions}: {note}")
     entries = filtered(result, only=statuses, fields=fields)
     from tthc_cli.loading import gc_paused
 
@@ -352,7 +404,11 @@ def diff(
             try:
                 DIFF_WRITERS[fmt]().write(result, entries, output)
             except OSError as exc:
-                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+                _fail(
+                    _("{path}: cannot write: {reason}").format(
+                        path=output, reason=exc.strerror or exc
+                    )
+                )
         elif output is None:
             _quietened(DIFF_REPORTERS[fmt]()).render(result, entries, _stdout())
         else:
@@ -379,49 +435,53 @@ class FailOn(enum.StrEnum):
     never = "never"
 
 
-@app.command("dedupe-names")
+@app.command(
+    "dedupe-names",
+    help=N_("""Find colliding hamlet and street names in merged communes, with rename suggestions.
+
+Names are the same when they differ only in case, spacing, Unicode form, tone placement,
+how the type word or the number is written (TDP / Tổ dân phố, 05 / số 5 / V), a missing
+type word, or missing diacritics; Thôn 1 and Thôn 11 are different. Exit code 0, or 1
+when --fail-on is met, 2 on unreadable input.
+
+[bold]Examples[/]
+
+  tthc dedupe-names
+  tthc dedupe-names catalogs/da-nang/units.yaml --street-scope commune
+  tthc dedupe-names danh-sach.xlsx --format xlsx -o trung-ten.xlsx --fail-on duplicate
+"""),
+)
 def dedupe_names(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Units YAML files, CSV/XLSX lists or folders (default: catalogs).",
+            help=N_("Units YAML files, CSV/XLSX lists or folders (default: catalogs)."),
             show_default=False,
             readable=False,
         ),
     ] = None,
     output_format: Annotated[
-        DedupeFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+        DedupeFormat,
+        typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False),
     ] = DedupeFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (required for xlsx)."),
+        typer.Option("--output", "-o", help=N_("Write to this file (required for xlsx).")),
     ] = None,
     street_scope: Annotated[
         StreetScope,
-        typer.Option(help="Compare streets within each commune or across the province."),
+        typer.Option(help=N_("Compare streets within each commune or across the province.")),
     ] = StreetScope.province,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Exit 1 when groups of this verdict (or worse) are found.")
+        FailOn, typer.Option(help=N_("Exit 1 when groups of this verdict (or worse) are found."))
     ] = FailOn.never,
     decisions: Annotated[
         Path | None,
-        typer.Option(help="A `kind: name-decisions` file: groups accepted there are not shown."),
+        typer.Option(
+            help=N_("A `kind: name-decisions` file: groups accepted there are not shown.")
+        ),
     ] = None,
 ) -> None:
-    """Find colliding hamlet and street names in merged communes, with rename suggestions.
-
-    Names are the same when they differ only in case, spacing, Unicode form, tone placement,
-    how the type word or the number is written (TDP / Tổ dân phố, 05 / số 5 / V), a missing
-    type word, or missing diacritics; Thôn 1 and Thôn 11 are different. Exit code 0, or 1
-    when --fail-on is met, 2 on unreadable input.
-
-    [bold]Examples[/]
-
-      tthc dedupe-names
-      tthc dedupe-names catalogs/da-nang/units.yaml --street-scope commune
-      tthc dedupe-names danh-sach.xlsx --format xlsx -o trung-ten.xlsx --fail-on duplicate
-    """
-    from rich.markup import escape
 
     from tthc_cli.dedupe import find_duplicates
     from tthc_cli.dedupereport import DEDUPE_REPORTERS, DEDUPE_WRITERS
@@ -430,11 +490,11 @@ def dedupe_names(
 
     fmt = output_format.value
     if fmt in DEDUPE_WRITERS and output is None:
-        _fail(f"--format {fmt} writes a file: add --output FILE")
+        _fail(_("--format {format} writes a file: add --output FILE").format(format=fmt))
     names = read_names(paths or [Path("catalogs")])
     errors = _stderr()
     for error in names.errors:
-        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+        _print_error(errors, error.describe())
     accepted: list[tuple[str, str, str, list[str]]] = []
     if decisions is not None:
         from tthc_cli.errors import CatalogLoadError
@@ -444,7 +504,7 @@ def dedupe_names(
             accepted = [entry[:4] for entry in load_accepted(decisions)]
         except CatalogLoadError as exc:
             _fail(exc.describe())
-    with _progress("Comparing names") as progress:
+    with _progress(_("Comparing names")) as progress:
         result = find_duplicates(
             names, street_scope=street_scope.value, progress=progress, accepted=accepted
         )
@@ -456,7 +516,11 @@ def dedupe_names(
             try:
                 DEDUPE_WRITERS[fmt]().write(result, output)
             except OSError as exc:
-                _fail(f"{output}: cannot write: {exc.strerror or exc}")
+                _fail(
+                    _("{path}: cannot write: {reason}").format(
+                        path=output, reason=exc.strerror or exc
+                    )
+                )
         elif output is None:
             _quietened(DEDUPE_REPORTERS[fmt]()).render(result, _stdout())
         else:
@@ -465,49 +529,51 @@ def dedupe_names(
     raise typer.Exit(result.exit_code(fail_on.value))
 
 
-@app.command("apply-renames")
+@app.command(
+    "apply-renames",
+    help=N_("""Write the committee's renames into the units files, with `former_names`.
+
+Reads the workbook or CSV made by `tthc dedupe-names --format xlsx|csv` after the
+committee filled `rename_to` (or accepted the suggestion) and `decision` (rename, keep,
+merge). Renames that would collide again, or whose name is no longer found, are refused
+and listed (exit 1). keep/merge decisions go into the decisions file for dedupe-names.
+
+[bold]Examples[/]
+
+  tthc apply-renames trung-ten.xlsx --dry-run
+  tthc apply-renames trung-ten.xlsx catalogs/da-nang --reference 12/NQ-HĐND
+"""),
+)
 def apply_renames(
     report: Annotated[
         Path,
         typer.Argument(
-            help="The dedupe report the committee filled in (.xlsx or .csv).", readable=False
+            help=N_("The dedupe report the committee filled in (.xlsx or .csv)."), readable=False
         ),
     ],
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Units YAML files or folders to change (default: catalogs).",
+            help=N_("Units YAML files or folders to change (default: catalogs)."),
             show_default=False,
             readable=False,
         ),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the changes as a diff; write nothing.")
+        bool, typer.Option("--dry-run", help=N_("Show the changes as a diff; write nothing."))
     ] = False,
     decisions: Annotated[
         Path,
-        typer.Option(help="Where `keep` and `merge` decisions are recorded (name-decisions)."),
+        typer.Option(help=N_("Where `keep` and `merge` decisions are recorded (name-decisions).")),
     ] = Path("name-decisions.yaml"),
     reference: Annotated[
         str | None,
-        typer.Option(help="The decision that approved the renames, e.g. 12/NQ-HĐND."),
+        typer.Option(help=N_("The decision that approved the renames, e.g. 12/NQ-HĐND.")),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="Date of the renames (YYYY-MM-DD; default today).")
+        str | None, typer.Option(help=N_("Date of the renames (YYYY-MM-DD; default today)."))
     ] = None,
 ) -> None:
-    """Write the committee's renames into the units files, with `former_names`.
-
-    Reads the workbook or CSV made by `tthc dedupe-names --format xlsx|csv` after the
-    committee filled `rename_to` (or accepted the suggestion) and `decision` (rename, keep,
-    merge). Renames that would collide again, or whose name is no longer found, are refused
-    and listed (exit 1). keep/merge decisions go into the decisions file for dedupe-names.
-
-    [bold]Examples[/]
-
-      tthc apply-renames trung-ten.xlsx --dry-run
-      tthc apply-renames trung-ten.xlsx catalogs/da-nang --reference 12/NQ-HĐND
-    """
     from rich.markup import escape
 
     from tthc_cli.atomic import write_text_atomic
@@ -516,7 +582,7 @@ def apply_renames(
     from tthc_cli.renames import apply, decisions_yaml, plan, read_report
 
     if date is not None and parse_date(date) is None:
-        _fail(f"--date {date!r} is not a date written YYYY-MM-DD")
+        _fail(_("--date {date!r} is not a date written YYYY-MM-DD").format(date=date))
     try:
         rows = read_report(report)
     except CatalogLoadError as exc:
@@ -524,9 +590,10 @@ def apply_renames(
     result, load_errors = plan(rows, paths or [Path("catalogs")])
     errors = _stderr()
     for error in load_errors:
-        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+        _print_error(errors, error.describe())
     for row, reason in result.refused:
-        errors.print(f"[yellow]refused:[/] {escape(str(report))}:{row.line}: {escape(reason)}")
+        label = escape(_("refused:"))
+        errors.print(f"[yellow]{label}[/] {escape(str(report))}:{row.line}: {escape(reason)}")
     out = _summary()
     try:
         decided = None
@@ -539,18 +606,35 @@ def apply_renames(
     except CatalogLoadError as exc:
         _fail(exc.describe())
     except OSError as exc:
-        _fail(f"cannot write: {exc.strerror or exc}")
+        _fail(_("cannot write: {reason}").format(reason=exc.strerror or exc))
     for item in written:
         if dry_run:
             sys.stdout.write(item.diff())
-    verb = "would rename" if dry_run else "renamed"
-    out.print(
-        f"{verb} {len(result.renames)} names in {len(written)} files; "
-        f"{len(result.kept)} kept, {len(result.merged)} to merge"
-        + ("" if dry_run or not (result.kept or result.merged) else f" (recorded in {decisions})")
-        + f"; {len(result.refused)} refused; {result.undecided} rows without a decision",
-        soft_wrap=True,
-    )
+    counts = {
+        "renames": len(result.renames),
+        "files": len(written),
+        "kept": len(result.kept),
+        "merged": len(result.merged),
+        "refused": len(result.refused),
+        "undecided": result.undecided,
+        "decisions": decisions,
+    }
+    if dry_run:
+        summary = _(
+            "would rename {renames} names in {files} files; {kept} kept, {merged} to merge; "
+            "{refused} refused; {undecided} rows without a decision"
+        )
+    elif result.kept or result.merged:
+        summary = _(
+            "renamed {renames} names in {files} files; {kept} kept, {merged} to merge "
+            "(recorded in {decisions}); {refused} refused; {undecided} rows without a decision"
+        )
+    else:
+        summary = _(
+            "renamed {renames} names in {files} files; {kept} kept, {merged} to merge; "
+            "{refused} refused; {undecided} rows without a decision"
+        )
+    out.print(escape(summary.format(**counts)), soft_wrap=True)
     code = 2 if load_errors else (1 if result.refused else 0)
     raise typer.Exit(code)
 
@@ -577,61 +661,61 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
-@app.command()
+@app.command(
+    help=N_("""Fix what is safe to fix mechanically in the string values of catalogs.
+
+NFC, tone-mark placement (the tone-style setting; also Qúy → Quý), stray, double,
+non-breaking and zero-width spaces, ASCII ND-CP/QD-UBND → NĐ-CP/QĐ-UBND in document
+numbers, and province/commune codes zero-padded ("1" → "01"). Only the characters of the
+values that change are rewritten: comments, quoting, layout, CRLF and a BOM are kept.
+Keys and comments are never touched; `# tthc: ignore[CODE]` keeps the fix of that rule off.
+Exit code 0, 1 with --check or --diff when a file would change, 2 when a file cannot be
+read or is not valid YAML (the other files are still done).
+
+[bold]Examples[/]
+
+  tthc fmt
+  tthc fmt catalogs/da-nang --check
+  tthc fmt catalogs/old.yaml --diff --fix-encoding
+""")
+)
 def fmt(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Catalog files or folders (default: catalogs).", show_default=False, readable=False
+            help=N_("Catalog files or folders (default: catalogs)."),
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Write nothing; exit 1 when a file would change."),
+        typer.Option("--check", help=N_("Write nothing; exit 1 when a file would change.")),
     ] = False,
     show_diff: Annotated[
         bool,
-        typer.Option("--diff", help="Write nothing; print a unified diff (exit 1 when any)."),
+        typer.Option("--diff", help=N_("Write nothing; print a unified diff (exit 1 when any).")),
     ] = False,
     fix_encoding: Annotated[
         bool,
         typer.Option(
             "--fix-encoding",
-            help="Also convert TCVN3/VNI mojibake to Unicode; each conversion is listed.",
+            help=N_("Also convert TCVN3/VNI mojibake to Unicode; each conversion is listed."),
         ),
     ] = False,
     config: Annotated[
         Path | None,
-        typer.Option(help="Read settings from this tthc.toml or pyproject.toml."),
+        typer.Option(help=N_("Read settings from this tthc.toml or pyproject.toml.")),
     ] = None,
     no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore configuration files.")
+        bool, typer.Option("--no-config", help=N_("Ignore configuration files."))
     ] = False,
 ) -> None:
-    """Fix what is safe to fix mechanically in the string values of catalogs.
-
-    NFC, tone-mark placement (the tone-style setting; also Qúy → Quý), stray, double,
-    non-breaking and zero-width spaces, ASCII ND-CP/QD-UBND → NĐ-CP/QĐ-UBND in document
-    numbers, and province/commune codes zero-padded ("1" → "01"). Only the characters of the
-    values that change are rewritten: comments, quoting, layout, CRLF and a BOM are kept.
-    Keys and comments are never touched; `# tthc: ignore[CODE]` keeps the fix of that rule off.
-    Exit code 0, 1 with --check or --diff when a file would change, 2 when a file cannot be
-    read or is not valid YAML (the other files are still done).
-
-    [bold]Examples[/]
-
-      tthc fmt
-      tthc fmt catalogs/da-nang --check
-      tthc fmt catalogs/old.yaml --diff --fix-encoding
-    """
     from rich.markup import escape
 
     from tthc_cli.errors import TthcError
     from tthc_cli.fixes import FMT_FIXES, Fix
     from tthc_cli.formatting import format_paths, unified_diff
-
-    def count(number: int, noun: str) -> str:
-        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
     fixes = FMT_FIXES | {Fix.ENCODING} if fix_encoding else FMT_FIXES
     dry = check or show_diff
@@ -643,9 +727,12 @@ def fmt(
         _fail(str(exc), exc.exit_code)
     errors = _stderr()
     for error in [*run.errors, *run.write_errors]:
-        errors.print(f"[bold red]error:[/] {escape(error.describe())}")
+        _print_error(errors, error.describe())
     for skipped in run.skipped:
-        errors.print(f"note: {escape(skipped.display)}: {escape(skipped.formatted.skipped or '')}")
+        note = _("note: {path}: {reason}").format(
+            path=skipped.display, reason=skipped.formatted.skipped or ""
+        )
+        errors.print(escape(note))
     # With --diff, stdout carries the diff alone (for patch and git apply).
     report = errors if show_diff else _summary()
     changed = run.changed
@@ -653,57 +740,69 @@ def fmt(
         if show_diff:
             sys.stdout.write(unified_diff(result))
             sys.stdout.flush()  # keep the diff and the summary on stderr in order in a log
-        verb = "fixed" if result.written else "would fix"
-        report.print(f"{verb} {escape(result.display)}: {result.summary()}", soft_wrap=True)
-        for line in result.conversions():
-            report.print(f"  {escape(line)}", soft_wrap=True)
+        line = _("fixed {path}: {what}") if result.written else _("would fix {path}: {what}")
+        report.print(
+            escape(line.format(path=result.display, what=result.summary())), soft_wrap=True
+        )
+        for conversion in result.conversions():
+            report.print(f"  {escape(conversion)}", soft_wrap=True)
     for result in run.files:
         for unsafe in result.formatted.unsafe:
-            errors.print(
-                f"[yellow]warning:[/] {escape(result.display)}:{unsafe.line}: left as it is, "
-                "the fixed value could not be written back safely",
-                soft_wrap=True,
+            _print_warning(
+                errors,
+                _(
+                    "{path}:{line}: left as it is, the fixed value could not be written back safely"
+                ).format(path=result.display, line=unsafe.line),
             )
     checked = len(run.files) - len(run.skipped)
     unchanged = checked - len(changed)
     if not changed:
-        report.print(f"{count(checked, 'file')} already formatted.", soft_wrap=True)
+        line = ngettext(
+            "{count} file already formatted.", "{count} files already formatted.", checked
+        ).format(count=checked)
     elif dry:
-        report.print(
-            f"{count(len(changed), 'file')} would be fixed, {unchanged} already formatted.",
-            soft_wrap=True,
-        )
+        line = ngettext(
+            "{count} file would be fixed, {unchanged} already formatted.",
+            "{count} files would be fixed, {unchanged} already formatted.",
+            len(changed),
+        ).format(count=len(changed), unchanged=unchanged)
     else:
         values = sum(len(result.formatted.fixes) for result in changed)
-        report.print(
-            f"Fixed {count(values, 'value')} in {count(len(changed), 'file')}, "
-            f"{unchanged} already formatted.",
-            soft_wrap=True,
+        line = _("Fixed {values} in {files}, {unchanged} already formatted.").format(
+            values=ngettext("{count} value", "{count} values", values).format(count=values),
+            files=ngettext("{count} file", "{count} files", len(changed)).format(
+                count=len(changed)
+            ),
+            unchanged=unchanged,
         )
+    report.print(escape(line), soft_wrap=True)
     if run.errors or run.write_errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if dry and changed else 0)
 
 
-@app.command()
+@app.command(
+    help=N_("""Print the JSON Schema of catalog files (for editors and other validators).
+
+[bold]Examples[/]
+
+  tthc schema --kind procedure-catalog
+  tthc schema --output schemas/
+""")
+)
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", "-k", help="Which kind of file.")
+        SchemaKind, typer.Option("--kind", "-k", help=N_("Which kind of file."))
     ] = SchemaKind.all,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write every schema file into this folder instead of printing."
+            "--output",
+            "-o",
+            help=N_("Write every schema file into this folder instead of printing."),
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of catalog files (for editors and other validators).
-
-    [bold]Examples[/]
-
-      tthc schema --kind procedure-catalog
-      tthc schema --output schemas/
-    """
     from tthc_cli import schema as schema_mod
 
     if output is not None:
@@ -711,29 +810,34 @@ def schema(
             for path in schema_mod.write_all(output):
                 print(path)
         except OSError as exc:
-            _fail(f"{output}: cannot write schemas: {exc.strerror or exc}")
+            _fail(
+                _("{path}: cannot write schemas: {reason}").format(
+                    path=output, reason=exc.strerror or exc
+                )
+            )
         return
     sys.stdout.write(schema_mod.render(kind.value))
 
 
-@app.command()
+@app.command(
+    help=N_("""List the validation rules, or explain one.
+
+[bold]Examples[/]
+
+  tthc rules
+  tthc rules TT101
+  tthc rules duplicate-code
+  tthc rules --format markdown > docs/rules.md
+""")
+)
 def rules(
     rule: Annotated[
-        str | None, typer.Argument(help="A rule code or name to explain.", show_default=False)
+        str | None, typer.Argument(help=N_("A rule code or name to explain."), show_default=False)
     ] = None,
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Table, or the Markdown reference.")
+        RulesFormat, typer.Option("--format", "-f", help=N_("Table, or the Markdown reference."))
     ] = RulesFormat.text,
 ) -> None:
-    """List the validation rules, or explain one.
-
-    [bold]Examples[/]
-
-      tthc rules
-      tthc rules TT101
-      tthc rules duplicate-code
-      tthc rules --format markdown > docs/rules.md
-    """
     from rich.markdown import Markdown
     from rich.table import Table
 
@@ -751,15 +855,15 @@ def rules(
             from tthc_cli.suggest import did_you_mean
 
             names = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
-            _fail(f"no rule {rule!r}{did_you_mean(rule, names)}")
+            _fail(_("no rule {rule!r}{hint}").format(rule=rule, hint=did_you_mean(rule, names)))
         console.print(f"[bold]{found.code} {found.name}[/] ({found.severity})")
         console.print(Markdown(found.doc))
         return
-    table = Table(title="tthc validation rules")
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Severity")
-    table.add_column("Summary")
+    table = Table(title=_("tthc validation rules"))
+    table.add_column(_("Code"), no_wrap=True)
+    table.add_column(_("Name"), no_wrap=True)
+    table.add_column(_("Severity"))
+    table.add_column(_("Summary"))
     for item in REGISTRY:
         table.add_row(item.code, item.name, str(item.severity), item.summary)
     console.print(table)
@@ -774,13 +878,14 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(_("interrupted") + "\n")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("TTHC_DEBUG"):
             raise
-        sys.stderr.write(
-            f"tthc: internal error: {type(exc).__name__}: {exc} "
-            "(set TTHC_DEBUG=1 for details and please report it)\n"
-        )
+        message = _(
+            "tthc: internal error: {error}: {detail} "
+            "(set TTHC_DEBUG=1 for details and please report it)"
+        ).format(error=type(exc).__name__, detail=exc)
+        sys.stderr.write(message + "\n")
         sys.exit(2)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tthc_cli.errors import ConfigError
+from tthc_cli.i18n import _
 from tthc_cli.suggest import did_you_mean
 from tthc_cli.textnorm import ToneStyle
 
@@ -65,7 +66,10 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raise ConfigError(
+            # Translators: {reason} is the operating system's or decoder's explanation.
+            _("{path}: cannot read configuration: {reason}").format(path=path, reason=exc)
+        ) from None
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -76,17 +80,23 @@ def load_settings(path: Path | None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(
+            # Translators: {reason} is the TOML parser's explanation (in English).
+            _("{path}: invalid TOML: {reason}").format(path=path, reason=exc)
+        ) from None
     if path.name == "pyproject.toml":
         table: Any = data.get("tool", {}).get("tthc", {})
     else:
         table = data.get("tool", {}).get("tthc", data)
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.tthc] must be a table")
+        raise ConfigError(_("{path}: [tool.tthc] must be a table").format(path=path))
     return settings_from_mapping(table, source=str(path))
 
 
-def settings_from_mapping(table: dict[str, Any], *, source: str = "configuration") -> Settings:
+def settings_from_mapping(table: dict[str, Any], *, source: str | None = None) -> Settings:
+    if source is None:
+        # Translators: where a setting came from, shown before a colon in error messages.
+        source = _("configuration")
     try:
         settings = Settings.model_validate({**table, "source": source})
     except ValidationError as exc:
@@ -95,8 +105,19 @@ def settings_from_mapping(table: dict[str, Any], *, source: str = "configuration
         if first["type"] == "extra_forbidden":
             names = [_kebab(name) for name in Settings.model_fields if name != "source"]
             hint = did_you_mean(str(first["loc"][-1]), names)
-            raise ConfigError(f"{source}: unknown setting `{where}`{hint}") from None
-        raise ConfigError(f"{source}: setting `{where}`: {first['msg']}") from None
+            raise ConfigError(
+                # Translators: {source} is the configuration file (or "command line"), {where}
+                # the setting's name; {hint} is empty or " (did you mean `x`?)".
+                _("{source}: unknown setting `{where}`{hint}").format(
+                    source=source, where=where, hint=hint
+                )
+            ) from None
+        raise ConfigError(
+            # Translators: {reason} is the validator's explanation (in English).
+            _("{source}: setting `{where}`: {reason}").format(
+                source=source, where=where, reason=first["msg"]
+            )
+        ) from None
     _check_selectors(settings, source)
     return settings
 
@@ -115,7 +136,13 @@ def _check_selectors(settings: Settings, source: str) -> None:
         bad = unknown_selectors(selectors)
         if bad:
             hint = did_you_mean(bad[0], names)
-            raise ConfigError(f"{source}: `{label}` names no rule: {bad[0]!r}{hint}")
+            raise ConfigError(
+                # Translators: {label} is a setting name such as `select`; {selector} the rule
+                # code or name it gave; {hint} is empty or " (did you mean `x`?)".
+                _("{source}: `{label}` names no rule: {selector}{hint}").format(
+                    source=source, label=label, selector=repr(bad[0]), hint=hint
+                )
+            )
 
 
 def merge_cli(
@@ -136,5 +163,6 @@ def merge_cli(
     if not update:
         return settings
     merged = settings.model_copy(update=update)
-    _check_selectors(merged, "command line")
+    # Translators: where a setting came from, shown before a colon in error messages.
+    _check_selectors(merged, _("command line"))
     return merged

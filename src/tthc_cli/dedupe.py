@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import gc_paused
 from tthc_cli.namelists import NameEntry, NameList
 from tthc_cli.placenames import (
@@ -24,6 +25,7 @@ from tthc_cli.placenames import (
     blocking_keys,
     compare,
     format_name,
+    join_or,
     parse_name,
 )
 from tthc_cli.textnorm import match_key
@@ -34,7 +36,7 @@ MAX_FUZZY_BLOCK = 400
 
 # Numbered routes run through many communes: the same route in two communes is one road.
 ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hương lộ", "đường huyện"})
-_SAME_SPELLING = Verdict("duplicate", "same-spelling", "the same name, spelt the same way")
+
 
 _TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
@@ -191,13 +193,14 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def _reason(codes: Counter[str], texts: dict[str, str], scope: str) -> str:
-    parts = [texts[code] for code, _ in codes.most_common()]
+    parts = [texts[code] for code, _count in codes.most_common()]
     reason = "; ".join(dict.fromkeys(parts))
     if scope == "province":
-        reason += (
-            " (in different communes of the province: if it is one street running through "
-            "them, keep it; otherwise rename)"
-        )
+        # Translators: {reasons} says why the streets are the same or similar names.
+        reason = _(
+            "{reasons} (in different communes of the province: if it is one street running "
+            "through them, keep it; otherwise rename)"
+        ).format(reasons=reason)
     return reason
 
 
@@ -212,9 +215,10 @@ def _scope_groups(
     copies: dict[str, list[int]] = defaultdict(list)
     for index, member in enumerate(members):
         copies[member.entry.name].append(index)
+    same_spelling = Verdict("duplicate", "same-spelling", _("the same name, spelt the same way"))
     for indexes in copies.values():
         for other in indexes[1:]:
-            verdicts[(indexes[0], other)] = _SAME_SPELLING
+            verdicts[(indexes[0], other)] = same_spelling
     _split_ambiguous(members, verdicts)
     _split_untyped_bridges(members, verdicts)
     duplicate_edges = [k for k, v in verdicts.items() if v.verdict == "duplicate"]
@@ -226,7 +230,7 @@ def _scope_groups(
     for component, counted, worded in zip(dup_components, codes, texts, strict=True):
         if not counted:
             counted["same-after-normalization"] = 1
-            worded["same-after-normalization"] = "the same name"
+            worded["same-after-normalization"] = _("the same name")
         groups.append(_group(members, component, "duplicate", counted, worded, scope, kind))
     # Similar pairs between members that are not already in one duplicate group.
     similar = [(a, b) for a, b in similar_edges if owner.get(a, -1 - a) != owner.get(b, -1 - b)]
@@ -278,10 +282,10 @@ def _split_bridges(
     for plain, others in partners.items():
         if len({reading(members[i].parsed) for i in others}) < 2:
             continue
-        choices = " or ".join(sorted({members[i].entry.name for i in others}))
+        choices = join_or(sorted({members[i].entry.name for i in others}))
         for other in others:
             verdicts[(min(plain, other), max(plain, other))] = Verdict(
-                "similar", new_code, f"{wording}, it could be {choices}"
+                "similar", new_code, _(wording).format(choices=choices)
             )
 
 
@@ -294,7 +298,8 @@ def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verd
         loose=lambda p: p.ascii_only,
         reading=lambda p: p.core,
         new_code="ambiguous-without-diacritics",
-        wording="typed without diacritics",
+        # Translators: {choices} are names, e.g. "Tân Thành or Tân Thạnh".
+        wording=N_("typed without diacritics, it could be {choices}"),
     )
 
 
@@ -307,7 +312,8 @@ def _split_untyped_bridges(members: list[Member], verdicts: dict[tuple[int, int]
         loose=lambda p: p.type_word is None,
         reading=lambda p: p.type_word,
         new_code="ambiguous-without-type-word",
-        wording="without a type word",
+        # Translators: {choices} are names, e.g. "Thôn Phú Lộc or Tổ dân phố Phú Lộc".
+        wording=N_("without a type word, it could be {choices}"),
     )
 
 
@@ -333,7 +339,7 @@ def _group(
         commune_name=(first.commune_name or first.commune) if scope == "commune" else None,
         kind=kind,
         verdict=verdict,
-        codes=[code for code, _ in codes.most_common()],
+        codes=[code for code, _count in codes.most_common()],
         reason=_reason(codes, texts, scope),
         members=chosen,
     )
@@ -392,7 +398,7 @@ def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterab
         # The next number after every one used by a name of the same words in the commune.
         used = [
             int(number)
-            for number, _, date, rest in taken
+            for number, _suffix, date, rest in taken
             if rest == parsed.rest_fold and date is None and str(number).isdigit()
         ]
         start = max([int(parsed.number), *used]) + 1

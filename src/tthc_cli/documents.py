@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tthc_cli.i18n import _
+
 # number[/year]/SYMBOL, e.g. 123/2015/NĐ-CP, 60/2014/QH13, 66.7/2025/NQ-CP, 1390/QĐ-UBND,
 # 47/2009/TTLT-BTC-BLĐTBXH, 267/VPCP-TTĐT, 41/VBHN-BNNMT, 1656/NQ-UBTVQH15, 15/QĐ-TTg.
 _PART = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*"  # Ư as in UBTƯMTTQVN (Ủy ban Trung ương MTTQVN)
@@ -44,16 +46,18 @@ def why_unparsable(text: str) -> str:
     """A short hint on why text is not a document number."""
     stripped = text.strip()
     if stripped != text:
-        return "remove the spaces around it"
+        return _("remove the spaces around it")
     if re.search(r"\s*/\s+|\s+/\s*|\s+-\s*|\s*-\s+", text):
-        return "remove the spaces around '/' and '-'"
+        return _("remove the spaces around '/' and '-'")
     lowered = text.lower()
     for word in ("số ", "nghị định", "thông tư", "quyết định", "luật", "nghị quyết", "công văn"):
         if lowered.startswith(word):
-            return "write only the number and symbol, e.g. 123/2015/NĐ-CP"
+            return _("write only the number and symbol, e.g. 123/2015/NĐ-CP")
     if "/" not in text:
-        return "expected NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER, e.g. 123/2015/NĐ-CP"
-    return "expected NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER, e.g. 1390/QĐ-UBND"
+        # Translators: NUMBER, YEAR, TYPE and ISSUER are the parts of a document number
+        # (số/năm/loại văn bản-cơ quan ban hành); keep the examples as they are.
+        return _("expected NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER, e.g. 123/2015/NĐ-CP")
+    return _("expected NUMBER/YEAR/TYPE-ISSUER or NUMBER/TYPE-ISSUER, e.g. 1390/QĐ-UBND")
 
 
 def ascii_d_fix(text: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from tthc_cli.config import Settings
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import (
     Document,
     discover,
@@ -145,8 +146,11 @@ def per_file_ignores(settings: Settings, path: str) -> list[str]:
 
 def _crash(rule: Rule, exc: Exception) -> Hit:
     return Hit(
-        f"rule {rule.code} could not check this file ({type(exc).__name__}: {exc}); "
-        "please report it",
+        # Translators: {code} is a rule code such as TT101; {error} the Python error, e.g.
+        # "KeyError: 'name'".
+        _("rule {code} could not check this file ({error}); please report it").format(
+            code=rule.code, error=f"{type(exc).__name__}: {exc}"
+        ),
         1,
         1,
     )
@@ -218,9 +222,9 @@ def _validate_paths(paths: Sequence[Path], settings: Settings) -> ValidationResu
     result.files = len(discovery.files)
     for doc in docs:
         if doc.kind == "procedure-catalog":
-            result.procedures += sum(1 for _ in iter_items(doc, "procedures"))
+            result.procedures += sum(1 for _item in iter_items(doc, "procedures"))
         elif doc.kind == "units":
-            for _, commune in iter_items(doc, "communes"):
+            for _index, commune in iter_items(doc, "communes"):
                 result.communes += 1
                 for key in ("hamlets", "streets"):
                     entries = commune.get(key)

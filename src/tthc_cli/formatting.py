@@ -47,6 +47,7 @@ from tthc_cli.fixes import (
     pad_code,
     roles,
 )
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.loading import Document, discover, load_text
 from tthc_cli.models import KINDS
 from tthc_cli.reading import display_path, read_text
@@ -125,10 +126,14 @@ def format_text(
     if not doc.parsed.ok:
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(
-            path, f"cannot format: {issue.message}", line=issue.line, column=issue.column
+            path,
+            # Translators: {reason} is the YAML problem, already translated.
+            _("cannot format: {reason}").format(reason=issue.message),
+            line=issue.line,
+            column=issue.column,
         )
     if only_catalogs and doc.kind not in KINDS:
-        return Formatted(text, skipped="not a catalog (no known `kind`), left as it is")
+        return Formatted(text, skipped=_("not a catalog (no known `kind`), left as it is"))
     fixes = frozenset(fixes)
     if tones_only_when_mixed and Fix.TONE_STYLE in fixes and not _mixes_tone_styles(doc):
         # validate --fix fixes what TT204 reports: a file mixing hòa and hoà. `tthc fmt`
@@ -139,7 +144,7 @@ def format_text(
     try:
         found = spans(text)
     except yaml.YAMLError as exc:  # pragma: no cover - parse() accepted the same text
-        raise CatalogLoadError(path, f"cannot format: {exc}") from None
+        raise CatalogLoadError(path, _("cannot format: {reason}").format(reason=exc)) from None
     plans = list(_plans(text, found, doc, frozenset(fixes), settings))
     if not plans:
         return Formatted(text)
@@ -269,7 +274,7 @@ def _render(text: str, style: str) -> str:
 def _apply(text: str, found: Spans, plans: list[_Plan]) -> tuple[str, list[bool]]:
     """The text with every plan's current candidate, each checked by reading the text back."""
     rounds = sum(len(plan.candidates) for plan in plans) + 1
-    for _ in range(rounds):
+    for _round in range(rounds):
         active = [plan for plan in plans if plan.active]
         if not active:
             return text, [False] * len(plans)
@@ -428,8 +433,11 @@ class FileResult:
         counts = self.formatted.counts()
         values = len(self.formatted.fixes)
         kinds = ", ".join(f"{fix} {counts[fix]}" for fix in Fix if counts[fix])
-        noun = "value" if values == 1 else "values"
-        return f"{values} {noun} ({kinds})"
+        # Translators: {kinds} lists fix names with counts, e.g. "spaces 2, nfc 1"; the fix
+        # names stay in English (they are the names `--fix` options use).
+        return ngettext("{count} value ({kinds})", "{count} values ({kinds})", values).format(
+            count=values, kinds=kinds
+        )
 
     def conversions(self) -> Iterator[str]:
         """`file:line: "old" → "new" (TCVN3)` for each legacy-encoded value converted."""
@@ -476,7 +484,11 @@ def _has_bom(path: Path) -> bool:
         with path.open("rb") as handle:
             return handle.read(len(BOM)) == BOM
     except OSError as exc:
-        raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise CatalogLoadError(
+            # Translators: {reason} is the operating system's explanation.
+            path,
+            _("cannot read file: {reason}").format(reason=exc.strerror or exc),
+        ) from None
 
 
 @dataclass
@@ -524,7 +536,13 @@ def format_paths(
                 result.written = True
             except OSError as exc:
                 run.write_errors.append(
-                    CatalogLoadError(path, f"cannot write the fixed file: {exc.strerror or exc}")
+                    CatalogLoadError(
+                        path,
+                        # Translators: {reason} is the operating system's explanation.
+                        _("cannot write the fixed file: {reason}").format(
+                            reason=exc.strerror or exc
+                        ),
+                    )
                 )
                 continue
         run.files.append(result)

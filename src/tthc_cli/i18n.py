@@ -80,14 +80,48 @@ def _translations() -> gettext.NullTranslations:
     return _current
 
 
-def _(message: str) -> str:
+class Text(str):
+    """A translated message that remembers its English wording.
+
+    What must not change with the language (SARIF fingerprints) reads `english_of(message)`.
+    `format` keeps both: `_("code {code} is used").format(code=c)` in Vietnamese still knows
+    "code 1.001193 is used".
+    """
+
+    english: str
+
+    def __new__(cls, text: str, english: str) -> Text:
+        made = super().__new__(cls, text)
+        made.english = english
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.english)
+
+    def format(self, *args: object, **kwargs: object) -> Text:
+        translated = str.format(self, *args, **kwargs)
+        english = str.format(
+            self.english,
+            *(english_of(arg) for arg in args),
+            **{key: english_of(value) for key, value in kwargs.items()},
+        )
+        return Text(translated, english)
+
+
+def english_of(value: object) -> object:
+    """The English wording of a translated message; any other value as it is."""
+    return value.english if isinstance(value, Text) else value
+
+
+def _(message: str) -> Text:
     """The message in the current language."""
-    return _translations().gettext(message)
+    return Text(_translations().gettext(message), message)
 
 
-def ngettext(singular: str, plural: str, number: int) -> str:
+def ngettext(singular: str, plural: str, number: int) -> Text:
     """The singular or plural message for `number`, in the current language."""
-    return _translations().ngettext(singular, plural, number)
+    english = singular if number == 1 else plural
+    return Text(_translations().ngettext(singular, plural, number), english)
 
 
 def N_(message: str) -> str:

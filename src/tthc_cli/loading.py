@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 from tthc_cli.models import model_for
 from tthc_cli.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.yamltree import ParsedYaml, Path_, Pos, parse
@@ -131,9 +132,9 @@ def discover(
     for root in paths:
         if not root.exists():
             reason = (
-                "broken or looping symbolic link"
+                _("broken or looping symbolic link")
                 if root.is_symlink()
-                else ("no such file or directory")
+                else _("no such file or directory")
             )
             errors.append(CatalogLoadError(root, reason))
             continue
@@ -141,7 +142,7 @@ def discover(
             found = [p for p in _walk(root, errors) if not path_matches(p, patterns, base)]
             if not found:
                 errors.append(
-                    CatalogLoadError(root, "no catalog files (*.yaml, *.yml) in this folder")
+                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
                 )
             candidates: Iterable[Path] = found
         else:
@@ -161,9 +162,10 @@ def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
         # A folder that cannot be listed must not be skipped silently.
         where = exc.filename if exc.filename is not None else root
         reason = (
-            "permission denied"
+            _("permission denied")
             if isinstance(exc, PermissionError)
-            else (f"cannot read folder: {exc.strerror or exc}")
+            # Translators: {reason} is the operating system's explanation.
+            else _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
         )
         errors.append(CatalogLoadError(where, reason))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 from tthc_cli.snapshot import SideProcedure
 from tthc_cli.textnorm import fold_key, has_vietnamese_diacritics, procedure_name_key
 
@@ -133,10 +134,20 @@ def match(
             new_left.remove(b)
         else:
             missing = ref_old if a is None else ref_new
-            unused.append(f"pair {ref_old} → {ref_new}: {missing!r} names no procedure left")
+            # Translators: a pinned pair of a diff-decisions file that matched nothing; {old}
+            # and {new} are procedure codes or names, {missing} the quoted one not found.
+            note = _("pair {old} → {new}: {missing} names no procedure left").format(
+                old=ref_old, new=ref_new, missing=repr(missing)
+            )
+            unused.append(note)
     for ref_old, ref_new in decisions.forbid:
         if not any(_refers(p, ref_old) for p in old) or not any(_refers(p, ref_new) for p in new):
-            unused.append(f"forbid {ref_old} → {ref_new}: names no procedure on its side")
+            # Translators: a `forbid` entry of a diff-decisions file that matched nothing;
+            # {old} and {new} are procedure codes or names.
+            note = _("forbid {old} → {new}: names no procedure on its side").format(
+                old=ref_old, new=ref_new
+            )
+            unused.append(note)
 
     # Stage 1: the national code (the local suffix .000.00.00.Hxx does not count).
     by_code = {p.national: p for p in new_left if p.national is not None}
@@ -298,15 +309,27 @@ def load_decisions(path: Path) -> Decisions:
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
     if doc.kind != "diff-decisions":
-        raise CatalogLoadError(doc.path, "a decisions file needs `kind: diff-decisions`")
+        raise CatalogLoadError(doc.path, _("a decisions file needs `kind: diff-decisions`"))
     model, error = doc.validated()
     if error is not None or not isinstance(model, DiffDecisions):
         detail = error.errors(include_url=False)[0] if error is not None else None
         where = ".".join(str(p) for p in detail["loc"]) if detail else ""
         line = doc.pos(tuple(detail["loc"]))[0] if detail else None
-        message = f"invalid decisions file ({where}: {detail['msg']})" if detail else "invalid"
-        if detail is not None and isinstance(detail["input"], int | float):
-            message += '; write codes in quotes, e.g. old: "1.008903"'
+        if detail is None:
+            message = _("invalid")
+        elif isinstance(detail["input"], int | float):
+            # Translators: {where} is a path in the file such as pairs.0.old; {reason} is the
+            # schema validator's explanation (in English); keep `old: "1.008903"` as it is.
+            message = _(
+                "invalid decisions file ({where}: {reason}); "
+                'write codes in quotes, e.g. old: "1.008903"'
+            ).format(where=where, reason=detail["msg"])
+        else:
+            # Translators: {where} is a path in the file such as pairs.0.old; {reason} is the
+            # schema validator's explanation (in English).
+            message = _("invalid decisions file ({where}: {reason})").format(
+                where=where, reason=detail["msg"]
+            )
         raise CatalogLoadError(doc.path, message, line=line)
     return Decisions(
         pin=[(p.old, p.new) for p in model.pairs],

@@ -11,6 +11,7 @@ from typing import Any
 
 from tthc_cli.codes import COMMUNE_CODE
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 from tthc_cli.loading import discover, gc_paused, iter_items, load_text
 from tthc_cli.sheets import csv_reader, pad_code
 from tthc_cli.textnorm import fold_key, match_key
@@ -93,7 +94,7 @@ def _read_names(paths: Sequence[Path]) -> NameList:
     files: list[Path] = []
     for root in paths:
         if not root.exists():
-            result.errors.append(CatalogLoadError(root, "no such file or directory"))
+            result.errors.append(CatalogLoadError(root, _("no such file or directory")))
             continue
         if root.is_file():
             files.append(root)
@@ -102,7 +103,7 @@ def _read_names(paths: Sequence[Path]) -> NameList:
         found += sorted(p for p in root.rglob("*") if p.suffix.lower() in LIST_SUFFIXES)
         if not found:
             result.errors.append(
-                CatalogLoadError(root, "no units files (*.yaml, *.csv, *.xlsx) in this folder")
+                CatalogLoadError(root, _("no units files (*.yaml, *.csv, *.xlsx) in this folder"))
             )
         files.extend(found)
     for path in files:
@@ -136,14 +137,18 @@ def _read_units(path: Path, result: NameList) -> None:
         raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
     if doc.kind != "units":
         return  # procedure catalogs and decision files hold no names
-    _, error = doc.validated()
+    error = doc.validated()[1]
     if error is not None:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         line = doc.pos(tuple(first["loc"]))[0]
         raise CatalogLoadError(
             doc.path,
-            f"not a valid units file ({where}: {first['msg']}); run `tthc validate` on it",
+            # Translators: {where} is a path in the file such as communes.3.name; {reason} is
+            # the schema validator's explanation (in English).
+            _("not a valid units file ({where}: {reason}); run `tthc validate` on it").format(
+                where=where, reason=first["msg"]
+            ),
             line=line,
         )
     result.files += 1
@@ -243,7 +248,11 @@ def _rows_to_entries(
             # One bad row is reported; the rest of the list is still read.
             result.errors.append(
                 CatalogLoadError(
-                    display, f"unknown kind {kind_text!r} (use hamlet or street)", line=line
+                    display,
+                    # Translators: {kind} is the quoted cell text; hamlet and street are the
+                    # values the `kind` column takes and stay in English.
+                    _("unknown kind {kind} (use hamlet or street)").format(kind=repr(kind_text)),
+                    line=line,
                 )
             )
             continue
@@ -265,7 +274,11 @@ def _rows_to_entries(
         )
     if positions is None:
         raise CatalogLoadError(
-            display, f"no header row with the columns {', '.join(COLUMNS)} in the first rows"
+            display,
+            # Translators: {columns} are the column keys, which stay in English.
+            _("no header row with the columns {columns} in the first rows").format(
+                columns=", ".join(COLUMNS)
+            ),
         )
     result.files += 1
 
@@ -282,7 +295,12 @@ def _read_csv(path: Path, result: NameList) -> None:
             for cells in reader:
                 yield reader.line_num, cells
         except csv.Error as exc:
-            raise CatalogLoadError(display, f"malformed CSV: {exc}", line=reader.line_num) from None
+            raise CatalogLoadError(
+                # Translators: {reason} is the CSV reader's explanation (in English).
+                display,
+                _("malformed CSV: {reason}").format(reason=exc),
+                line=reader.line_num,
+            ) from None
 
     _rows_to_entries(rows(), display, result)
 
@@ -299,7 +317,11 @@ def _read_xlsx(path: Path, result: NameList) -> None:
         # data_only: a formula cell gives its cached value, never a formula to evaluate.
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise CatalogLoadError(display, f"not a readable .xlsx workbook ({exc})") from None
+        raise CatalogLoadError(
+            # Translators: {reason} is the spreadsheet reader's explanation (in English).
+            display,
+            _("not a readable .xlsx workbook ({reason})").format(reason=exc),
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         rows = ((number, row) for number, row in enumerate(sheet.iter_rows(values_only=True), 1))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.textnorm import (
     canonical_tones,
     fold_key,
@@ -46,6 +47,8 @@ __all__ = [
     "compare",
     "display_type",
     "format_name",
+    "join_and",
+    "join_or",
     "parse_name",
 ]
 
@@ -233,8 +236,8 @@ def _type_regex(
             # "d" after folding: "Đ." -> "D." keeps needing its dot, so a street "D1" stays a name.
             entries.setdefault((folded, ascii_form), canonical)
     ordered = sorted(entries.items(), key=lambda item: -len(item[0][0]))
-    pattern = "^(?:" + "|".join(f"({_spelling_pattern(s, f)})" for (s, f), _ in ordered) + ")"
-    return re.compile(pattern), tuple(canonical for _, canonical in ordered)
+    pattern = "^(?:" + "|".join(f"({_spelling_pattern(s, f)})" for (s, f), _c in ordered) + ")"
+    return re.compile(pattern), tuple(canonical for _key, canonical in ordered)
 
 
 _TYPE_RES = {
@@ -651,6 +654,24 @@ def _pair(a: str, b: str) -> str:
     return f"'{x}' / '{y}'"
 
 
+def join_and(items: Iterable[str]) -> str:
+    """ "a and b and c", in the current language."""
+    joined = ""
+    for item in items:
+        # Translators: joins two reasons or names: "A and B" (repeated for longer lists).
+        joined = _("{first} and {second}").format(first=joined, second=item) if joined else item
+    return joined
+
+
+def join_or(items: Iterable[str]) -> str:
+    """ "a or b or c", in the current language."""
+    joined = ""
+    for item in items:
+        # Translators: joins two names: "A or B" (repeated for longer lists).
+        joined = _("{first} or {second}").format(first=joined, second=item) if joined else item
+    return joined
+
+
 _ABBREVIATION_DISPLAY = {"th.": "Th.", "ng.": "Ng.", "đg.": "Đg.", "đg": "Đg"}
 
 
@@ -691,54 +712,68 @@ def _duplicate_parts(a: PlaceName, b: PlaceName, how: str) -> list[tuple[str, st
     """(code, reason part) for each way two same names are written differently."""
     parts: list[tuple[str, str]] = []
     if how == "fold":
-        parts.append(("without-diacritics", "one is typed without diacritics"))
+        parts.append(("without-diacritics", _("one is typed without diacritics")))
     elif how == "variant":
-        parts.append(("name-variant", "two accepted spellings of one name"))
+        parts.append(("name-variant", _("two accepted spellings of one name")))
     elif how == "spacing":
-        parts.append(("word-spacing", "the words are split differently"))
+        parts.append(("word-spacing", _("the words are split differently")))
     elif how == "tone":
         x, y = _misplaced_tone(a.rest, b.rest) or ("", "")
-        parts.append(("tone-placement", f"the tone mark sits elsewhere in '{x}' / '{y}'"))
+        # Translators: one reason two names are the same; {x} and {y} are the two spellings
+        # of a word, e.g. 'hoà' / 'hòa'.
+        tone = _("the tone mark sits elsewhere in '{x}' / '{y}'").format(x=x, y=y)
+        parts.append(("tone-placement", tone))
     if (a.type_word is None) != (b.type_word is None):
         typed = a if a.type_word is not None else b
-        parts.append(
-            ("missing-type-word", f"one is written without '{display_type(typed.type_word)}'")
-        )
+        # Translators: one reason two names are the same; {type} is a type word such as
+        # "Thôn" or "Tổ dân phố".
+        missing = _("one is written without '{type}'").format(type=display_type(typed.type_word))
+        parts.append(("missing-type-word", missing))
     elif a.type_word is not None and b.type_word is not None:
         wa, wb = a.written_type.replace(".", ""), b.written_type.replace(".", "")
         if wa != wb:
             if fold_key(wa) == fold_key(wb):
                 if how != "fold":
-                    parts.append(("without-diacritics", "one is typed without diacritics"))
+                    parts.append(("without-diacritics", _("one is typed without diacritics")))
             elif a.type_word != b.type_word:
                 x, y = sorted((display_type(a.type_word), display_type(b.type_word)))
-                parts.append(("type-word-written-differently", f"'{x}' is another name of '{y}'"))
+                # Translators: {x} and {y} are type words, e.g. 'Ấp' is another name of 'Thôn'.
+                other = _("'{x}' is another name of '{y}'").format(x=x, y=y)
+                parts.append(("type-word-written-differently", other))
             else:
                 canonical = display_type(a.type_word)
                 shown = sorted(
                     {_show_type(w) for w in (a.written_type, b.written_type)} - {canonical}
                 )
-                text = " and ".join(f"'{s}'" for s in shown)
-                verb = "is" if len(shown) == 1 else "are both"
-                parts.append(("type-word-written-differently", f"{text} {verb} '{canonical}'"))
+                # Translators: {written} lists quoted spellings of a type word ('TDP' or
+                # 'TDP' and 'T.D.P'); {canonical} is its full form, e.g. Tổ dân phố.
+                same = ngettext(
+                    "{written} is '{canonical}'", "{written} are both '{canonical}'", len(shown)
+                ).format(written=join_and(f"'{s}'" for s in shown), canonical=canonical)
+                parts.append(("type-word-written-differently", same))
     if a.number is not None and a.written_number != b.written_number:
         shown = sorted({_show_number(w) for w in (a.written_number, b.written_number)})
         shown = [s for s in shown if s != a.number] or shown
-        text = " and ".join(shown)
-        verb = "is" if len(shown) == 1 else "are both"
-        parts.append(("number-written-differently", f"{text} {verb} {a.number}"))
+        # Translators: {written} lists spellings of a number (IV, or '04' and IV); {number}
+        # is the number, e.g. 4.
+        number = ngettext(
+            "{written} is {number}", "{written} are both {number}", len(shown)
+        ).format(written=join_and(shown), number=a.number)
+        parts.append(("number-written-differently", number))
     if a.date is not None and a.written_date != b.written_date:
         x, y = sorted((a.written_date, b.written_date))
-        parts.append(
-            ("date-written-differently", f"'{x}' and '{y}' are both {a.date[0]}/{a.date[1]}")
+        # Translators: {x} and {y} are two spellings of a date ('30/4' and '30 tháng 4');
+        # {day}/{month} is the date.
+        date = _("'{x}' and '{y}' are both {day}/{month}").format(
+            x=x, y=y, day=a.date[0], month=a.date[1]
         )
+        parts.append(("date-written-differently", date))
     example = _tone_example(a, b)
     if example is not None:
-        parts.append(
-            ("tone-placement", f"the tone mark sits elsewhere in '{example[0]}' / '{example[1]}'")
-        )
+        tone = _("the tone mark sits elsewhere in '{x}' / '{y}'").format(x=example[0], y=example[1])
+        parts.append(("tone-placement", tone))
     if not parts:
-        parts.append(("same-after-normalization", "only case, spacing or punctuation differ"))
+        parts.append(("same-after-normalization", _("only case, spacing or punctuation differ")))
     return parts
 
 
@@ -749,21 +784,28 @@ _NAMES_SHOWN_FOR = frozenset(
 
 def _duplicate(a: PlaceName, b: PlaceName, how: str) -> Verdict:
     parts = _duplicate_parts(a, b, how)
-    codes = [c for c, _ in parts]
+    codes = [c for c, _text in parts]
     code = min(codes, key=_CODE_RANK.__getitem__)
-    reason = "same name: " + " and ".join(dict.fromkeys(text for _, text in parts))
+    reasons = join_and(dict.fromkeys(text for _code, text in parts))
     if _NAMES_SHOWN_FOR.intersection(codes):
-        reason += f" ({_pair(_shown(a.original), _shown(b.original))})"
+        # Translators: {reasons} says how two names are the same name written differently;
+        # {names} are the two names, e.g. 'Thôn 1' / 'Thon 1'.
+        reason = _("same name: {reasons} ({names})").format(
+            reasons=reasons, names=_pair(_shown(a.original), _shown(b.original))
+        )
+    else:
+        # Translators: {reasons} says how two names are the same name written differently.
+        reason = _("same name: {reasons}").format(reasons=reasons)
     return Verdict(DUPLICATE, code, reason)
 
 
-def _close_spelling(ra: str, rb: str) -> str | None:
+def _close_spelling(ra: str, rb: str) -> tuple[str, str, str] | None:
     """Why two rests of one syllable count are near misses (i/y spelling or a typo), or None.
 
     Only one syllable may differ, the difference must not be tone-only, a direction/part word
     or a number, and when it is no i/y spelling at least one side must be no Vietnamese syllable
     at all (a typo: "Nguyễ" / "Nguyễn"). Two real syllables (Hòa / Hà, Tổ / Tông, Lợi / Lai)
-    are different names whatever the score.
+    are different names whatever the score. Returns ("i-y" or "typo", syllable, syllable).
     """
     wa, wb = ra.split(), rb.split()
     if len(wa) != len(wb) or not wa:
@@ -773,7 +815,7 @@ def _close_spelling(ra: str, rb: str) -> str | None:
         return None
     x, y = diffs[0]
     if _i_y(x) == _i_y(y):
-        return f"'{min(x, y)}' and '{max(x, y)}' differ only in i / y"
+        return ("i-y", min(x, y), max(x, y))
     fx, fy = _fold_word(x), _fold_word(y)
     if _has_digit(x) or _has_digit(y) or fx == fy:
         return None
@@ -785,7 +827,7 @@ def _close_spelling(ra: str, rb: str) -> str | None:
         return None
     if fuzz.ratio(ra, rb) < _CLOSE_RATIO:
         return None
-    return f"'{min(x, y)}' / '{max(x, y)}' looks like a typo"
+    return ("typo", min(x, y), max(x, y))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -878,7 +920,11 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
             return Verdict(
                 SIMILAR,
                 "different-type-word",
-                f"same name under two type words ('{x}' / '{y}'): check whether they are one unit",
+                # Translators: {x} and {y} are type words, e.g. 'Thôn' / 'Tổ dân phố'.
+                _(
+                    "same name under two type words ('{x}' / '{y}'): "
+                    "check whether they are one unit"
+                ).format(x=x, y=y),
             )
         return _duplicate(a, b, how)
     if types_differ:
@@ -888,18 +934,31 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         return Verdict(
             SIMILAR,
             "tone-only",
-            f"the names differ only in tone or accent marks ({names}): usually different places",
+            # Translators: {names} are two names, e.g. 'Thôn Hòa' / 'Thôn Hà'.
+            _(
+                "the names differ only in tone or accent marks ({names}): usually different places"
+            ).format(names=names),
         )
     ra, rb = (a.rest_fold, b.rest_fold) if one_ascii else (a.rest, b.rest)
     if sorted(ra.split()) == sorted(rb.split()):
         names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(
-            SIMILAR, "word-order", f"the same words in another order ({names}): different names"
+            SIMILAR,
+            "word-order",
+            # Translators: {names} are two names, e.g. 'Phú Lộc' / 'Lộc Phú'.
+            _("the same words in another order ({names}): different names").format(names=names),
         )
     close = _close_spelling(ra, rb)
     if close is not None:
+        how, x, y = close
         names = _pair(_shown(a.original), _shown(b.original))
-        return Verdict(SIMILAR, "close-spelling", f"very close spellings ({names}): {close}")
+        if how == "i-y":
+            # Translators: {names} are two names; {x} and {y} the syllables that differ.
+            reason = _("very close spellings ({names}): '{x}' and '{y}' differ only in i / y")
+        else:
+            # Translators: {names} are two names; {x} and {y} the syllables that differ.
+            reason = _("very close spellings ({names}): '{x}' / '{y}' looks like a typo")
+        return Verdict(SIMILAR, "close-spelling", reason.format(names=names, x=x, y=y))
     return None
 
 

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
@@ -31,36 +32,52 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         info = path.stat()
         size = info.st_size
     except FileNotFoundError:
-        raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
+        raise CatalogLoadError(
+            path, _("file not found (it may have been moved or deleted)")
+        ) from None
     except PermissionError:
-        raise CatalogLoadError(path, "permission denied") from None
+        raise CatalogLoadError(path, _("permission denied")) from None
     except OSError as exc:
-        raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise CatalogLoadError(
+            # Translators: {reason} is the operating system's explanation.
+            path,
+            _("cannot read file: {reason}").format(reason=exc.strerror or exc),
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CatalogLoadError(path, "is a directory, not a file")
+        raise CatalogLoadError(path, _("is a directory, not a file"))
     if not stat.S_ISREG(info.st_mode):
         # A pipe or a device would block or never end.
-        raise CatalogLoadError(path, "not a regular file (a pipe, socket or device)")
+        raise CatalogLoadError(path, _("not a regular file (a pipe, socket or device)"))
     if size > max_bytes:
         raise CatalogLoadError(
             path,
-            f"file is {size / 1_048_576:.1f} MiB, larger than the {max_bytes / 1_048_576:.0f} MiB "
-            "limit for one catalog (set max-file-size in [tool.tthc] to raise it)",
+            # Translators: {size} and {limit} are sizes in MiB; keep `max-file-size` and
+            # `[tool.tthc]` as they are (a setting name and a TOML table).
+            _(
+                "file is {size:.1f} MiB, larger than the {limit:.0f} MiB "
+                "limit for one catalog (set max-file-size in [tool.tthc] to raise it)"
+            ).format(size=size / 1_048_576, limit=max_bytes / 1_048_576),
         )
     try:
         with path.open("rb") as handle:
             # Read one byte past the limit: a file that grew since stat() is still bounded.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise CatalogLoadError(path, "file not found (it may have been moved or deleted)") from None
+        raise CatalogLoadError(
+            path, _("file not found (it may have been moved or deleted)")
+        ) from None
     except IsADirectoryError:
-        raise CatalogLoadError(path, "is a directory, not a file") from None
+        raise CatalogLoadError(path, _("is a directory, not a file")) from None
     except PermissionError:
-        raise CatalogLoadError(path, "permission denied") from None
+        raise CatalogLoadError(path, _("permission denied")) from None
     except OSError as exc:
-        raise CatalogLoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise CatalogLoadError(
+            # Translators: {reason} is the operating system's explanation.
+            path,
+            _("cannot read file: {reason}").format(reason=exc.strerror or exc),
+        ) from None
     if len(data) > max_bytes:
-        raise CatalogLoadError(path, "file grew past the size limit while being read")
+        raise CatalogLoadError(path, _("file grew past the size limit while being read"))
     return decode(data, path)
 
 
@@ -69,20 +86,27 @@ def decode(data: bytes, path: Path | str) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             raise CatalogLoadError(
-                path, f"file is encoded as {name} (byte-order mark at the start); save it as UTF-8"
+                path,
+                # Translators: {encoding} is an encoding name such as UTF-16-LE.
+                _(
+                    "file is encoded as {encoding} (byte-order mark at the start); save it as UTF-8"
+                ).format(encoding=name),
             )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\x00")
     if nul != -1:
-        hint = (
-            "it looks like UTF-16 or UTF-32 without a byte-order mark"
-            if _looks_like_utf16(data)
-            else "it looks like a binary file"
-        )
-        raise CatalogLoadError(
-            path, f"NUL byte at byte offset {nul}: {hint}; catalogs must be UTF-8 text"
-        )
+        if _looks_like_utf16(data):
+            message = _(
+                "NUL byte at byte offset {offset}: it looks like UTF-16 or UTF-32 without a "
+                "byte-order mark; catalogs must be UTF-8 text"
+            )
+        else:
+            message = _(
+                "NUL byte at byte offset {offset}: it looks like a binary file; "
+                "catalogs must be UTF-8 text"
+            )
+        raise CatalogLoadError(path, message.format(offset=nul))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -93,8 +117,11 @@ def decode(data: bytes, path: Path | str) -> str:
         bad = data[exc.start : exc.start + 4].hex(" ")
         raise CatalogLoadError(
             path,
-            f"not valid UTF-8 at byte offset {exc.start} (bytes {bad}); the file may be in "
-            "Windows-1258, TCVN3 or VNI encoding: save it as UTF-8",
+            # Translators: {bytes} are the offending bytes in hexadecimal, e.g. "c3 28".
+            _(
+                "not valid UTF-8 at byte offset {offset} (bytes {bytes}); the file may be in "
+                "Windows-1258, TCVN3 or VNI encoding: save it as UTF-8"
+            ).format(offset=exc.start, bytes=bad),
             line=line,
             column=column,
         ) from None

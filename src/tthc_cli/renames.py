@@ -21,6 +21,7 @@ from typing import Any
 
 from tthc_cli.atomic import write_bytes_atomic
 from tthc_cli.errors import CatalogLoadError
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.loading import discover, load_text
 from tthc_cli.placenames import DUPLICATE, compare, parse_name
 from tthc_cli.reading import decode, display_path, read_text
@@ -93,7 +94,13 @@ def read_report(path: Path) -> list[Row]:
         decision = get("decision").lower()
         if decision and decision not in DECISIONS:
             raise CatalogLoadError(
-                display, f"decision {decision!r} is not rename, keep or merge", line=line
+                display,
+                # Translators: {decision} is the quoted cell text; rename, keep and merge are the
+                # values the `decision` column takes and stay in English.
+                _("decision {decision} is not rename, keep or merge").format(
+                    decision=repr(decision)
+                ),
+                line=line,
             )
         kind = get("kind").lower()
         kind = {"thôn, tổ dân phố": "hamlet", "đường, phố": "street"}.get(kind, kind)
@@ -127,7 +134,11 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             continue
         yield reader.line_num, dict(zip(header, cells, strict=False))
     if header is None:
-        raise CatalogLoadError(path, "no header row with the report's columns (group, name, …)")
+        raise CatalogLoadError(
+            # Translators: group and name are column keys; keep them in English.
+            path,
+            _("no header row with the report's columns (group, name, …)"),
+        )
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -138,7 +149,11 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise CatalogLoadError(path, f"not a readable .xlsx workbook ({exc})") from None
+        raise CatalogLoadError(
+            # Translators: {reason} is the spreadsheet reader's explanation (in English).
+            path,
+            _("not a readable .xlsx workbook ({reason})").format(reason=exc),
+        ) from None
     try:
         sheet = book.worksheets[0]
         header: list[str] | None = None
@@ -158,8 +173,11 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if header is None:
             raise CatalogLoadError(
                 path,
-                "no row with the report's column keys (group, name, …): is it a "
-                "workbook made by `tthc dedupe-names --format xlsx`?",
+                # Translators: group and name are column keys; keep them in English.
+                _(
+                    "no row with the report's column keys (group, name, …): is it a "
+                    "workbook made by `tthc dedupe-names --format xlsx`?"
+                ),
             )
     finally:
         book.close()
@@ -247,8 +265,12 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
                 result.refused.append(
                     (
                         row,
-                        f"rename_to {row.rename_to!r} is filled but decision is empty: "
-                        "write rename, keep or merge",
+                        # Translators: rename_to and decision are column keys; rename, keep
+                        # and merge are values; all stay in English. {name} is quoted.
+                        _(
+                            "rename_to {name} is filled but decision is empty: "
+                            "write rename, keep or merge"
+                        ).format(name=repr(row.rename_to)),
                     )
                 )
             continue
@@ -260,7 +282,7 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
             continue
         new_name = row.rename_to or row.suggestion
         if not new_name:
-            result.refused.append((row, "rename without a new name (fill rename_to)"))
+            result.refused.append((row, _("rename without a new name (fill rename_to)")))
             continue
         scope = (row.province, row.commune, row.kind)
         candidates = [p for p in by_commune.get(scope, []) if p.name == row.name]
@@ -271,15 +293,28 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
             candidates = [p for p in candidates if p.line == row.source_line] or candidates
         if not candidates:
             result.refused.append(
-                (row, f"{row.name!r} is no longer in commune {row.commune} (renamed already?)")
+                (
+                    row,
+                    # Translators: {name} is a quoted hamlet or street name, {commune} a code.
+                    _("{name} is no longer in commune {commune} (renamed already?)").format(
+                        name=repr(row.name), commune=row.commune
+                    ),
+                )
             )
             continue
         if len(candidates) > 1:
             result.refused.append(
                 (
                     row,
-                    f"{row.name!r} is there {len(candidates)} times and the row does not say "
-                    "which (the `from` and `line` columns must stay as the report wrote them)",
+                    # Translators: {name} is a quoted hamlet or street name; `from` and `line`
+                    # are column keys and stay in English.
+                    ngettext(
+                        "{name} is there {count} time and the row does not say "
+                        "which (the `from` and `line` columns must stay as the report wrote them)",
+                        "{name} is there {count} times and the row does not say "
+                        "which (the `from` and `line` columns must stay as the report wrote them)",
+                        len(candidates),
+                    ).format(name=repr(row.name), count=len(candidates)),
                 )
             )
             continue
@@ -304,7 +339,13 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
         )
         if clash is not None:
             result.refused.append(
-                (row, f"{new_name!r} would collide with {clash!r} in commune {row.commune}")
+                (
+                    row,
+                    # Translators: {name} and {other} are quoted names, {commune} a code.
+                    _("{name} would collide with {other} in commune {commune}").format(
+                        name=repr(new_name), other=repr(clash), commune=row.commune
+                    ),
+                )
             )
             continue
         new_names[scope].append(new_name)
@@ -374,7 +415,10 @@ def check_edit(before: str, after: str, renames: Sequence[Rename], date: str) ->
     """Why the edited text is not exactly the intended change (None when it is)."""
     old, new = load_text(before), load_text(after)
     if not new.parsed.ok:
-        return f"the edited file would not parse ({new.parsed.issues[-1].message})"
+        # Translators: {reason} is the YAML problem, already translated.
+        return _("the edited file would not parse ({reason})").format(
+            reason=new.parsed.issues[-1].message
+        )
     expected = old.data
     for rename in renames:
         node: Any = expected
@@ -392,7 +436,7 @@ def check_edit(before: str, after: str, renames: Sequence[Rename], date: str) ->
         for item in node.get("former_names") or []:
             item.pop("decision", None)  # the reference is optional; compared without it
     if got != expected:
-        return "the edited file would not read back as intended; nothing written"
+        return _("the edited file would not read back as intended; nothing written")
     return None
 
 
@@ -519,7 +563,13 @@ def load_accepted(path: Path) -> list[tuple[str, str, str, list[str], str]]:
     model, error = doc.validated()
     if error is not None or not isinstance(model, NameDecisions):
         detail = error.errors(include_url=False)[0] if error is not None else None
-        where = ".".join(str(p) for p in detail["loc"]) if detail else "kind"
-        message = detail["msg"] if detail else "needs `kind: name-decisions`"
-        raise CatalogLoadError(doc.path, f"invalid decisions file ({where}: {message})")
+        if detail is None:
+            message = _("invalid decisions file (kind: needs `kind: name-decisions`)")
+        else:
+            # Translators: {where} is a path in the file such as accepted.2.names; {reason} is
+            # the schema validator's explanation (in English).
+            message = _("invalid decisions file ({where}: {reason})").format(
+                where=".".join(str(p) for p in detail["loc"]), reason=detail["msg"]
+            )
+        raise CatalogLoadError(doc.path, message)
     return [(a.province, a.commune, a.kind, list(a.names), a.decision) for a in model.accepted]

@@ -11,6 +11,7 @@ from typing import Any
 from tthc_cli.codes import is_procedure_code, national_part
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.fastload import FastCatalog, read_fast
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, discover, gc_paused, load_text
 from tthc_cli.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.textnorm import procedure_name_key
@@ -94,7 +95,7 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
     side.files = len(docs)
     if not docs and discovery.files and not side.errors:
         side.errors.append(
-            CatalogLoadError(side.label, "holds no procedure catalogs (kind: procedure-catalog)")
+            CatalogLoadError(side.label, _("holds no procedure catalogs (kind: procedure-catalog)"))
         )
     _collect(side, docs)
     return side
@@ -106,14 +107,16 @@ def _problem(doc: Document) -> tuple[str, int] | None:
         issue = doc.parsed.issues[-1]
         return (issue.message, issue.line)
     if doc.kind not in ("procedure-catalog", "units", "diff-decisions"):
-        return ("not a tthc catalog (no known `kind`); run `tthc validate` on it", 1)
+        return (_("not a tthc catalog (no known `kind`); run `tthc validate` on it"), 1)
     if doc.kind != "procedure-catalog":
         return None
     data = doc.data
     if data.get("level") not in LEVEL_ORDER:
-        return ("the catalog has no valid `level` (tinh, huyen or xa)", doc.pos(("level",))[0])
+        # Translators: tinh, huyen and xa are the values `level` takes; keep them as they are.
+        message = _("the catalog has no valid `level` (tinh, huyen or xa)")
+        return (message, doc.pos(("level",))[0])
     if not isinstance(data.get("procedures"), list):
-        return ("the catalog has no `procedures` list", doc.pos(("procedures",))[0])
+        return (_("the catalog has no `procedures` list"), doc.pos(("procedures",))[0])
     return None
 
 
@@ -123,7 +126,7 @@ def _schema_errors(doc: Document) -> list[CatalogLoadError]:
     The procedures that are fine are still compared: one bad value must not make a whole
     file's procedures look removed.
     """
-    _, error = doc.validated()
+    error = doc.validated()[1]
     if error is None:
         return []
     problems = []
@@ -133,7 +136,11 @@ def _schema_errors(doc: Document) -> list[CatalogLoadError]:
         problems.append(
             CatalogLoadError(
                 doc.path,
-                f"{where}: {detail['msg']} (run `tthc validate` on it)",
+                # Translators: {where} is a path in the file such as procedures.3.name;
+                # {reason} is the schema validator's explanation (in English).
+                _("{where}: {reason} (run `tthc validate` on it)").format(
+                    where=where, reason=detail["msg"]
+                ),
                 line=doc.pos(loc)[0],
             )
         )

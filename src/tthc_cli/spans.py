@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from tthc_cli.i18n import _
 from tthc_cli.yamltree import Path_, resolve_plain
 
 try:  # pragma: no branch
@@ -90,7 +91,7 @@ def spans(text: str) -> Spans:
                 stack.append([kind, path, pending_key, 0, _start(event), style])
     except IndexError:
         # A collection used as a key (`? [a, b]: c`) leaves the key stack unbalanced.
-        raise yaml.YAMLError("a key must be a plain value, not a list or mapping") from None
+        raise yaml.YAMLError(_("a key must be a plain value, not a list or mapping")) from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:

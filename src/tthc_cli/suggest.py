@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from tthc_cli.i18n import _
 from tthc_cli.textnorm import fold_key
 
 # What people write in Vietnamese (or in English words) for the fixed English values.
@@ -70,4 +71,8 @@ def closest(value: str, choices: Iterable[str]) -> str | None:
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """' (did you mean `x`?)' or an empty string."""
     guess = closest(value, choices)
-    return f" (did you mean `{guess}`?)" if guess is not None and guess != value else ""
+    if guess is None or guess == value:
+        return ""
+    # Translators: appended to an error message, after a space-less join; keep the leading
+    # space. {guess} is a setting, rule or value name and stays as it is.
+    return _(" (did you mean `{guess}`?)").format(guess=guess)

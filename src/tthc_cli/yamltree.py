@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from tthc_cli.i18n import _
+
 try:  # pragma: no branch - the C parser ships in PyYAML's wheels
     from yaml._yaml import CParser as _Parser
 
@@ -134,7 +136,11 @@ def _tagged(value: str, tag: str, line: int, column: int) -> Any:
             and not (short != "bool" and isinstance(resolved, bool))
         ):
             return float(resolved) if short == "float" else resolved  # type: ignore[arg-type]
-        raise _Abort(YamlIssue("tag", f"value {value!r} is not a valid !!{short}", line, column))
+        # Translators: {value} is the quoted value, {tag} a YAML tag such as !!int.
+        message = _("value {value} is not a valid {tag}").format(
+            value=repr(value), tag="!!" + short
+        )
+        raise _Abort(YamlIssue("tag", message, line, column))
     raise _Abort(_tag_issue(tag, line, column))
 
 
@@ -142,7 +148,10 @@ def _tag_issue(tag: str, line: int, column: int) -> YamlIssue:
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     return YamlIssue(
         "tag",
-        f"tag {shown} is not allowed in a catalog (tags never create objects; remove it)",
+        # Translators: {tag} is a YAML tag such as !!python/object.
+        _("tag {tag} is not allowed in a catalog (tags never create objects; remove it)").format(
+            tag=shown
+        ),
         line,
         column,
     )
@@ -223,7 +232,9 @@ def _parse(text: str) -> ParsedYaml:
                     raise _Abort(
                         YamlIssue(
                             "depth",
-                            f"nesting deeper than {MAX_DEPTH} levels (catalogs need fewer than 10)",
+                            _(
+                                "nesting deeper than {limit} levels (catalogs need fewer than 10)"
+                            ).format(limit=MAX_DEPTH),
                             mark.line + 1,
                             mark.column + 1,
                         )
@@ -240,7 +251,10 @@ def _parse(text: str) -> ParsedYaml:
                     raise _Abort(
                         YamlIssue(
                             "alias",
-                            f"alias *{name} refers to an anchor that is not defined before it",
+                            # Translators: *{name} is a YAML alias; keep the asterisk.
+                            _(
+                                "alias *{name} refers to an anchor that is not defined before it"
+                            ).format(name=name),
                             mark.line + 1,
                             mark.column + 1,
                         )
@@ -251,8 +265,10 @@ def _parse(text: str) -> ParsedYaml:
                     raise _Abort(
                         YamlIssue(
                             "alias",
-                            f"aliases expand to more than {MAX_NODES:,} values "
-                            "(an alias bomb?); parsing stopped",
+                            _(
+                                "aliases expand to more than {limit:,} values "
+                                "(an alias bomb?); parsing stopped"
+                            ).format(limit=MAX_NODES),
                             mark.line + 1,
                             mark.column + 1,
                         )
@@ -264,7 +280,7 @@ def _parse(text: str) -> ParsedYaml:
                     raise _Abort(
                         YamlIssue(
                             "documents",
-                            "more than one YAML document in the file; a catalog is one document",
+                            _("more than one YAML document in the file; a catalog is one document"),
                             mark.line + 1,
                             mark.column + 1,
                         )
@@ -289,7 +305,7 @@ def _parse(text: str) -> ParsedYaml:
                             raise _Abort(
                                 YamlIssue(
                                     "syntax",
-                                    "a key must be a plain value, not a list or mapping",
+                                    _("a key must be a plain value, not a list or mapping"),
                                     line,
                                     column,
                                 )
@@ -301,8 +317,11 @@ def _parse(text: str) -> ParsedYaml:
                             out.issues.append(
                                 YamlIssue(
                                     "duplicate-key",
-                                    f"key {key!r} appears twice in this mapping (first at line "
-                                    f"{first[0]}); tools disagree on which value counts",
+                                    # Translators: {key} is the quoted key, {line} a line number.
+                                    _(
+                                        "key {key} appears twice in this mapping (first at line "
+                                        "{line}); tools disagree on which value counts"
+                                    ).format(key=repr(key), line=first[0]),
                                     line,
                                     column,
                                 )
@@ -335,7 +354,9 @@ def _parse(text: str) -> ParsedYaml:
         out.data = None
         return out
     except (RecursionError, MemoryError):
-        out.issues.append(YamlIssue("depth", "the document is too large or too deep to read", 1, 1))
+        out.issues.append(
+            YamlIssue("depth", _("the document is too large or too deep to read"), 1, 1)
+        )
         out.ok = False
         out.data = None
         return out
@@ -350,8 +371,10 @@ def _parse(text: str) -> ParsedYaml:
 def _too_many(mark: Any) -> YamlIssue:
     return YamlIssue(
         "depth",
-        f"more than {MAX_NODES:,} values in one file (split it, or it is not a catalog); "
-        "parsing stopped",
+        _(
+            "more than {limit:,} values in one file (split it, or it is not a catalog); "
+            "parsing stopped"
+        ).format(limit=MAX_NODES),
         mark.line + 1,
         mark.column + 1,
     )
@@ -366,7 +389,9 @@ def _reader_issue(exc: yaml.reader.ReaderError, text: str) -> YamlIssue:
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     char = exc.character
     shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
-    return YamlIssue("syntax", f"character {shown} is not allowed in YAML text", line, column)
+    # Translators: {character} is a code point such as U+0007.
+    message = _("character {character} is not allowed in YAML text").format(character=shown)
+    return YamlIssue("syntax", message, line, column)
 
 
 _YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -400,11 +425,16 @@ def _remap_positions(out: ParsedYaml, text: str) -> None:
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:
     mark = exc.problem_mark or exc.context_mark
-    problem = (exc.problem or "invalid YAML").strip()
-    if exc.context:
-        problem = f"{problem} ({exc.context.strip()})"
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        problem = "a tab character; YAML indents with spaces only"
-    return YamlIssue("syntax", f"YAML syntax error: {problem}", line, column)
+        message = _("YAML syntax error: a tab character; YAML indents with spaces only")
+        return YamlIssue("syntax", message, line, column)
+    # The parser's own words stay in English; only our default is translated.
+    problem = exc.problem.strip() if exc.problem else _("invalid YAML")
+    if exc.context:
+        problem = f"{problem} ({exc.context.strip()})"
+    # Translators: {problem} is the YAML parser's explanation (in English).
+    return YamlIssue(
+        "syntax", _("YAML syntax error: {problem}").format(problem=problem), line, column
+    )

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from rich.console import Console
 
 from tthc_cli.dedupe import DedupeResult, Group
+from tthc_cli.i18n import _
 
 VERDICT_VI = {"duplicate": "Trùng tên", "similar": "Gần giống"}
 KIND_VI = {"hamlet": "Thôn, tổ dân phố", "street": "Đường, phố"}
@@ -53,5 +54,6 @@ def member_rows(result: DedupeResult) -> list[dict[str, Any]]:
 
 def scope_label(group: Group) -> str:
     if group.commune is None:
-        return f"province {group.province}"
+        # Translators: the title of a table of streets across a province; {code} is its code.
+        return _("province {code}").format(code=group.province)
     return f"{group.commune_name or group.commune} ({group.commune})"

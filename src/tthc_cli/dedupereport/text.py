@@ -10,6 +10,7 @@ from rich.table import Table
 
 from tthc_cli.dedupe import DedupeResult, Group
 from tthc_cli.dedupereport.base import group_id, scope_label
+from tthc_cli.i18n import _, ngettext
 
 _STYLE = {"duplicate": "bold red", "similar": "yellow"}
 
@@ -19,18 +20,19 @@ class TextDedupeReporter:
 
     def render(self, result: DedupeResult, console: Console) -> None:
         numbered = list(enumerate(result.groups))
-        for _, chunk in groupby(numbered, key=lambda item: (item[1].province, item[1].commune)):
+        for _key, chunk in groupby(numbered, key=lambda item: (item[1].province, item[1].commune)):
             items = list(chunk)
             first = items[0][1]
             table = Table(
                 title=f"{escape(scope_label(first))}", title_justify="left", show_lines=True
             )
             for column in (
-                "Group",
-                "Verdict",
-                "Names (former commune, file:line)",
-                "Reason",
-                "Rename to",
+                # Translators: column titles of the readable dedupe-names report.
+                _("Group"),
+                _("Verdict"),
+                _("Names (former commune, file:line)"),
+                _("Reason"),
+                _("Rename to"),
             ):
                 table.add_column(column, overflow="fold")
             for index, group in items:
@@ -44,12 +46,26 @@ class TextDedupeReporter:
             console.print(table)
         if not self.summary:
             return
-        console.print(
-            f"Checked {result.names:,} names in {result.communes:,} communes: "
-            f"[bold red]{result.duplicate_groups:,} duplicate groups[/], "
-            f"[yellow]{result.similar_groups:,} similar groups[/]",
-            soft_wrap=True,
+        names = ngettext("{count:,} name", "{count:,} names", result.names)
+        communes = ngettext("{count:,} commune", "{count:,} communes", result.communes)
+        duplicates = ngettext(
+            "{count:,} duplicate group", "{count:,} duplicate groups", result.duplicate_groups
         )
+        similar = ngettext(
+            "{count:,} similar group", "{count:,} similar groups", result.similar_groups
+        )
+        # Translators: the closing line of `tthc dedupe-names`; each field is a count with its
+        # noun, e.g. "Checked 1,200 names in 30 communes: 4 duplicate groups, 2 similar groups".
+        # Keep the [bold red]…[/] and [yellow]…[/] markup.
+        line = _(
+            "Checked {names} in {communes}: [bold red]{duplicates}[/], [yellow]{similar}[/]"
+        ).format(
+            names=names.format(count=result.names),
+            communes=communes.format(count=result.communes),
+            duplicates=duplicates.format(count=result.duplicate_groups),
+            similar=similar.format(count=result.similar_groups),
+        )
+        console.print(line, soft_wrap=True)
 
     @staticmethod
     def _members(group: Group) -> str:
@@ -61,7 +77,8 @@ class TextDedupeReporter:
             if group.commune is None:
                 extra.append(entry.commune_name or entry.commune)
             if entry.origin:
-                extra.append(f"from {entry.origin}")
+                # Translators: the former commune a name comes from, e.g. "from Xã Hòa Bình".
+                extra.append(_("from {commune}").format(commune=entry.origin))
             detail = f" ({', '.join(extra)})" if extra else ""
             lines.append(f"{escape(entry.name)}{escape(detail)} [dim]{escape(where)}[/]")
         return "\n".join(lines)

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from rich.console import Console
 
 from tthc_cli.diffing import Change, DiffEntry, DiffResult
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.matching import Hint
 
 # Vietnamese labels used by the formats officials read (Excel, Markdown).
@@ -39,17 +40,8 @@ FIELD_VI = {
     "conditions": "Yêu cầu, điều kiện",
     "notes": "Ghi chú",
 }
+# The Vietnamese wording of the formats officials read (Excel, Markdown), whatever the language.
 _WORDS = {
-    "en": {
-        "working-days": "working days",
-        "working-day": "working day",
-        "calendar-days": "days",
-        "calendar-day": "day",
-        "same-day": "same day",
-        "yes": "yes",
-        "no": "no",
-        "none": "none",
-    },
     "vi": {
         "working-days": "ngày làm việc",
         "working-day": "ngày làm việc",
@@ -75,6 +67,37 @@ class DiffFileWriter(Protocol):
     def write(self, result: DiffResult, entries: list[DiffEntry], path: Path) -> None: ...
 
 
+def _words(lang: str) -> dict[str, str]:
+    """The words of show_value: Vietnamese for "vi", else in the language tthc speaks."""
+    if lang in _WORDS:
+        return _WORDS[lang]
+    return {
+        # Translators: a time limit of zero days (decided the same day).
+        "same-day": _("same day"),
+        # Translators: the value of a yes/no field, e.g. whether a service is online.
+        "yes": _("yes"),
+        "no": _("no"),
+        # Translators: an empty list, e.g. no fees.
+        "none": _("none"),
+    }
+
+
+def _days(days: float, unit: str, words: dict[str, str]) -> str:
+    if unit not in ("working-days", "calendar-days"):
+        return f"{days:g} {unit}"
+    if words is _WORDS["vi"]:
+        return f"{days:g} {words[unit[:-1] if days == 1 else unit]}"
+    # Whole numbers choose the plural form; a fraction of a day reads as plural.
+    count = int(days) if days == int(days) else 2
+    if unit == "working-days":
+        # Translators: a time limit; {days} is a number such as 5 or 1.5.
+        text = ngettext("{days} working day", "{days} working days", count)
+    else:
+        # Translators: a time limit in calendar days; {days} is a number such as 5 or 1.5.
+        text = ngettext("{days} day", "{days} days", count)
+    return text.format(days=f"{days:g}")
+
+
 def _time_limit(value: dict[str, Any], words: dict[str, str]) -> str:
     days = value["value"]
     unit = str(value["unit"])
@@ -83,14 +106,14 @@ def _time_limit(value: dict[str, Any], words: dict[str, str]) -> str:
     elif days == 0:
         text = words["same-day"]
     else:
-        singular = days == 1 and unit in ("working-days", "calendar-days")
-        text = f"{days:g} {words.get(unit[:-1] if singular else unit, unit)}"
+        text = _days(days, unit, words)
     return text + (f" ({value['note']})" if value.get("note") else "")
 
 
 def show_value(value: Any, lang: str = "en") -> str:
-    """A field value in one short line of text, in English or Vietnamese ("vi")."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    """A field value in one short line of text, in the language tthc speaks or in Vietnamese
+    ("vi", for the formats officials read)."""
+    words = _words(lang)
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -139,15 +162,19 @@ def show_change(change: Change, lang: str = "en", label: str | None = None) -> s
 
 def hint_reason(hint: Hint, lang: str = "en") -> str:
     """What a close but unpaired name adds or drops."""
-    add, drop = ("thêm", "bỏ") if lang == "vi" else ("adds", "drops")
+    vi = lang == "vi"
     parts = []
     if hint.added:
-        parts.append(f"{add} " + " ".join(f"'{w}'" for w in hint.added))
+        words = " ".join(f"'{w}'" for w in hint.added)
+        # Translators: what a close but unpaired procedure name adds, e.g. "adds 'lại'".
+        parts.append(f"thêm {words}" if vi else _("adds {words}").format(words=words))
     if hint.dropped:
-        parts.append(f"{drop} " + " ".join(f"'{w}'" for w in hint.dropped))
+        words = " ".join(f"'{w}'" for w in hint.dropped)
+        # Translators: what a close but unpaired procedure name drops, e.g. "drops 'lại'".
+        parts.append(f"bỏ {words}" if vi else _("drops {words}").format(words=words))
     if parts:
         return "; ".join(parts)
-    return "khác thứ tự từ" if lang == "vi" else "word order differs"
+    return "khác thứ tự từ" if vi else _("word order differs")
 
 
 def levels_text(levels: list[str]) -> str:

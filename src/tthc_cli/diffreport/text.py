@@ -10,6 +10,7 @@ from rich.table import Table
 
 from tthc_cli.diffing import STATUSES, DiffEntry, DiffResult, transition_matrix
 from tthc_cli.diffreport.base import hint_reason, levels_text, show_change
+from tthc_cli.i18n import _
 
 _STYLE = {
     "moved": "bold cyan",
@@ -24,16 +25,18 @@ def matrix(result: DiffResult) -> Table:
     """Rows: where procedures were before; columns: where they are now; with totals."""
     data = transition_matrix(result)
     table = Table()
-    table.add_column("before \\ after")
+    # Translators: the corner of the level-transition table: rows are the levels before,
+    # columns the levels after.
+    table.add_column(_("before \\ after"))
     for col in data.cols:
         table.add_column(col, justify="right")
-    table.add_column("total", justify="right", style="bold")
+    table.add_column(_("total"), justify="right", style="bold")
     for row in data.rows:
         cells = [data.cells.get((row, col), 0) for col in data.cols]
         table.add_row(row, *[str(c) if c else "·" for c in cells], str(data.row_total(row)))
     table.add_section()
     table.add_row(
-        "total", *[str(data.col_total(col)) for col in data.cols], str(data.total), style="bold"
+        _("total"), *[str(data.col_total(col)) for col in data.cols], str(data.total), style="bold"
     )
     return table
 
@@ -48,10 +51,16 @@ class TextDiffReporter:
 
     def _summary(self, result: DiffResult, console: Console) -> None:
         summary = result.summary()
-        before = ", ".join(f"{lv} {n}" for lv, n in summary["old"].items()) or "nothing"
-        after = ", ".join(f"{lv} {n}" for lv, n in summary["new"].items()) or "nothing"
-        console.print(f"[bold]Before[/] ({escape(result.old.label)}): {before}", soft_wrap=True)
-        console.print(f"[bold]After[/]  ({escape(result.new.label)}): {after}", soft_wrap=True)
+        # Translators: no procedures on a side of the diff.
+        before = ", ".join(f"{lv} {n}" for lv, n in summary["old"].items()) or _("nothing")
+        after = ", ".join(f"{lv} {n}" for lv, n in summary["new"].items()) or _("nothing")
+        # Translators: {label} names the old catalogs (files or folders); {counts} are the
+        # procedures per level, e.g. "tinh 120, xa 80". Keep the [bold]…[/] markup.
+        line = _("[bold]Before[/] ({label}): {counts}")
+        console.print(line.format(label=escape(result.old.label), counts=before), soft_wrap=True)
+        # Translators: as "Before", for the new catalogs; the two spaces align the lines.
+        line = _("[bold]After[/]  ({label}): {counts}")
+        console.print(line.format(label=escape(result.new.label), counts=after), soft_wrap=True)
         console.print()
         console.print(matrix(result))
         counts = result.counts()
@@ -71,7 +80,9 @@ class TextDiffReporter:
                 self._entry(entry, console)
         if result.hints:
             console.print()
-            console.print("[bold]Not paired, but close[/] (pin or forbid in a decisions file)")
+            # Translators: a heading; "pin" and "forbid" are what a decisions file can say
+            # (its keys are `pairs` and `forbid`). Keep the [bold]…[/] markup.
+            console.print(_("[bold]Not paired, but close[/] (pin or forbid in a decisions file)"))
             for hint in result.hints:
                 console.print(
                     f"  {escape(hint.old.code)} {escape(hint.old.name)}  ~  "
@@ -86,7 +97,13 @@ class TextDiffReporter:
         if entry.old_code and entry.old_code != entry.code:
             code = f"{entry.old_code} → {entry.code}"
         levels = f"{levels_text(entry.old_levels)} → {levels_text(entry.new_levels)}"
-        how = f" [dim]by {entry.match} {entry.score:g}[/]" if entry.match == "name" else ""
+        how = ""
+        if entry.match == "name":
+            # Translators: how a procedure was paired: {match} is the method (`name`), {score}
+            # the similarity score out of 100.
+            how = " [dim]{}[/]".format(
+                _("by {match} {score}").format(match=entry.match, score=f"{entry.score:g}")
+            )
         console.print(
             f"  [bold]{escape(code)}[/]  {escape(entry.name)}  [dim]{levels}[/]{how}",
             soft_wrap=True,

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from tthc_cli.engine import ValidationResult
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.i18n import _
 from tthc_cli.reporters.base import write_raw
 
 # GitHub shows at most 10 annotations of each kind per step; more are dropped silently.
@@ -38,16 +39,23 @@ def annotation(finding: Finding) -> str:
 
 
 def step_summary(result: ValidationResult) -> str:
-    lines = [
-        "## tthc validate",
-        "",
-        f"{result.files} files, {result.procedures} procedures, {result.communes} communes: "
-        f"**{result.errors} errors**, {result.warnings} warnings.",
-        "",
-    ]
+    # Translators: Markdown of the GitHub step summary; keep the ** (bold) marks.
+    totals = _(
+        "{files} files, {procedures} procedures, {communes} communes: "
+        "**{errors} errors**, {warnings} warnings."
+    ).format(
+        files=result.files,
+        procedures=result.procedures,
+        communes=result.communes,
+        errors=result.errors,
+        warnings=result.warnings,
+    )
+    lines = ["## tthc validate", "", totals, ""]
     if result.findings:
         lines += [
-            "| File | Line | Col | Severity | Rule | Message |",
+            # Translators: the header row of a Markdown table; keep the | separators and the
+            # number of columns.
+            _("| File | Line | Col | Severity | Rule | Message |"),
             "|---|---:|---:|---|---|---|",
         ]
         for f in result.findings:
@@ -57,7 +65,8 @@ def step_summary(result: ValidationResult) -> str:
                 f"{f.rule} {f.name} | {message} |"
             )
     for error in result.load_errors:
-        lines.append(f"- unreadable: `{error.describe()}`")
+        # Translators: a Markdown list item; {error} is the file and why it cannot be read.
+        lines.append(_("- unreadable: `{error}`").format(error=error.describe()))
     return "\n".join(lines) + "\n"
 
 
@@ -70,19 +79,33 @@ class GithubReporter:
             props = f"file={escape_property(error.path)}"
             if error.line is not None:
                 props += f",line={error.line}"
-            out.append(f"::error {props},title=unreadable file::{escape_data(error.message)}")
+            # Translators: the title of a GitHub annotation on a file that cannot be read.
+            title = escape_property(_("unreadable file"))
+            out.append(f"::error {props},title={title}::{escape_data(error.message)}")
         shown = ordered[: max(0, MAX_ANNOTATIONS - len(out))]
         out += [annotation(f) for f in shown]
         left = len(ordered) - len(shown)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if left:
-            where = "the step summary" if summary_path else "the output of --format text"
-            out.append(
-                f"::notice title=tthc::{left} more findings are not shown as annotations "
-                f"(GitHub shows {MAX_ANNOTATIONS}); see {where}"
-            )
+            if summary_path:
+                # Translators: {left} findings beyond the {limit} annotations GitHub shows.
+                notice = _(
+                    "{left} more findings are not shown as annotations (GitHub shows {limit}); "
+                    "see the step summary"
+                )
+            else:
+                # Translators: {left} findings beyond the {limit} annotations GitHub shows;
+                # keep --format text as it is (a command-line option).
+                notice = _(
+                    "{left} more findings are not shown as annotations (GitHub shows {limit}); "
+                    "see the output of --format text"
+                )
+            text = notice.format(left=left, limit=MAX_ANNOTATIONS)
+            out.append(f"::notice title=tthc::{escape_data(text)}")
         out.append(
-            f"tthc: {result.files} files, {result.errors} errors, {result.warnings} warnings"
+            _("tthc: {files} files, {errors} errors, {warnings} warnings").format(
+                files=result.files, errors=result.errors, warnings=result.warnings
+            )
         )
         write_raw(console, "\n".join(out) + "\n")
         if summary_path:
@@ -90,4 +113,8 @@ class GithubReporter:
                 with Path(summary_path).open("a", encoding="utf-8") as handle:
                     handle.write(step_summary(result))
             except OSError as exc:
-                sys.stderr.write(f"warning: cannot write the step summary {summary_path}: {exc}\n")
+                # Translators: {path} is the step summary file; {error} the system's reason.
+                message = _("warning: cannot write the step summary {path}: {error}").format(
+                    path=summary_path, error=exc
+                )
+                sys.stderr.write(message + "\n")

@@ -13,6 +13,7 @@ from rich.console import Console
 from tthc_cli import __version__
 from tthc_cli.engine import ValidationResult
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.i18n import english_of
 from tthc_cli.reporters.base import write_raw
 from tthc_cli.rules import REGISTRY, Rule
 
@@ -37,9 +38,10 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def fingerprint(finding: Finding, occurrence: int = 0) -> str:
-    """Stable across runs and edits elsewhere in the file: rule, file, message, and which
-    occurrence of that same message in the file it is (so equal messages stay distinct)."""
-    material = "\x1f".join([finding.rule, finding.file, finding.message, str(occurrence)])
+    """Stable across runs, languages and edits elsewhere in the file: rule, file, the English
+    message, and which occurrence of that message in the file it is (equal ones stay distinct)."""
+    message = str(english_of(finding.message))
+    material = "\x1f".join([finding.rule, finding.file, message, str(occurrence)])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
@@ -49,7 +51,7 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
     results = []
     seen: Counter[tuple[str, str, str]] = Counter()
     for finding in result.findings:
-        same = (finding.rule, finding.file, finding.message)
+        same = (finding.rule, finding.file, str(english_of(finding.message)))
         occurrence = seen[same]
         seen[same] += 1
         results.append(

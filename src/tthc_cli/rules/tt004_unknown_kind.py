@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.models import KINDS
 from tthc_cli.rules.base import Hit, RuleContext
@@ -43,19 +44,33 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     data = doc.data
     if data is None:
         yield Hit(
-            "the file is empty; a catalog starts with `kind: procedure-catalog` or `kind: units`",
+            _(
+                "the file is empty; a catalog starts with `kind: procedure-catalog` or "
+                "`kind: units`"
+            ),
             1,
             1,
         )
         return
     if not isinstance(data, dict):
-        shown = "a list" if isinstance(data, list) else "a single value"
-        yield Hit(f"the file holds {shown}, not a mapping with a `kind`", *doc.pos(()))
+        if isinstance(data, list):
+            message = _("the file holds a list, not a mapping with a `kind`")
+        else:
+            message = _("the file holds a single value, not a mapping with a `kind`")
+        yield Hit(message, *doc.pos(()))
         return
     if "kind" not in data:
-        yield Hit(f"missing `kind` ({', '.join(KINDS)})", *doc.pos(()))
+        # Translators: {kinds} lists the accepted values of `kind`, which stay in English.
+        yield Hit(_("missing `kind` ({kinds})").format(kinds=", ".join(KINDS)), *doc.pos(()))
         return
     kind = data["kind"]
     if kind not in KINDS:
         hint = did_you_mean(str(kind), KINDS)
-        yield Hit(f"unknown kind {kind!r}; expected {', '.join(KINDS)}{hint}", *doc.pos(("kind",)))
+        yield Hit(
+            # Translators: {kind} is the value found, quoted; {kinds} lists the accepted values;
+            # {hint} is empty or a translated " (did you mean `…`?)", placed right after.
+            _("unknown kind {kind!r}; expected {kinds}{hint}").format(
+                kind=kind, kinds=", ".join(KINDS), hint=hint
+            ),
+            *doc.pos(("kind",)),
+        )

@@ -37,6 +37,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import Document
 from tthc_cli.models import model_for
 from tthc_cli.rules.base import Hit, RuleContext
@@ -47,16 +48,17 @@ CODE = "TT005"
 NAME = "schema-violation"
 SEVERITY = Severity.ERROR
 
+# What a value should be, as the end of "`key` must be …"; translated where shown.
 _TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "int_from_float": "a whole number",
+    "string_type": N_("text"),
+    "int_type": N_("a whole number"),
+    "float_type": N_("a number"),
+    "bool_type": N_("true or false"),
+    "list_type": N_("a list"),
+    "dict_type": N_("a mapping"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
+    "int_from_float": N_("a whole number"),
 }
 
 
@@ -64,7 +66,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     model_cls = model_for(doc.kind)
     if model_cls is None or not doc.parsed.ok or not isinstance(doc.data, dict):
         return
-    _, error = doc.validated()
+    error = doc.validated()[1]
     if error is None:
         return
     grouped: dict[Path_, list[ErrorDetails]] = {}
@@ -132,50 +134,92 @@ def _describe(
     detail = details[0]
     kind = detail["type"]
     key = path[-1] if path else "kind"
-    label = f"`{key}`" if isinstance(key, str) else f"item {key + 1}"
+    # Translators: {number} counts list items from 1; the whole is the subject of a message
+    # such as "item 2 must not be empty".
+    label = f"`{key}`" if isinstance(key, str) else _("item {number}").format(number=key + 1)
     if kind == "missing":
         owner = _owner_model(model_cls, path[:-1])
         term = _term(owner, str(key)) if owner is not None else ""
-        return Hit(f"missing required key `{key}`{term}", *doc.pos(path[:-1]))
+        if term:
+            # Translators: {key} is a key name (not translated); {term} is its Vietnamese name.
+            message = _("missing required key `{key}` ({term})").format(key=key, term=term)
+        else:
+            message = _("missing required key `{key}`").format(key=key)
+        return Hit(message, *doc.pos(path[:-1]))
     if kind == "extra_forbidden":
         owner = _owner_model(model_cls, path[:-1])
         allowed = _keys(owner) if owner is not None else []
         hint = did_you_mean(str(key), allowed)
-        return Hit(f"unknown key `{key}`{hint}", *doc.key_pos(path))
+        # Translators: {hint} is empty or a translated " (did you mean `…`?)".
+        return Hit(_("unknown key `{key}`{hint}").format(key=key, hint=hint), *doc.key_pos(path))
     if kind == "literal_error":
         expected = _expected(detail)
         value = detail["input"]
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else ""
         return Hit(
-            f"{label} must be one of {', '.join(expected)}; got {value!r}{hint}", *doc.pos(path)
+            # Translators: {label} is a key name in backticks or "item N"; {choices} lists the
+            # accepted values (not translated); {value} is the value found; {hint} is empty or a
+            # translated " (did you mean `…`?)".
+            _("{label} must be one of {choices}; got {value!r}{hint}").format(
+                label=label, choices=", ".join(expected), value=value, hint=hint
+            ),
+            *doc.pos(path),
         )
     if kind == "string_type" and path and path[-1] in ("effective", "date"):
-        return Hit(f"{label} must be a date written YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path))
+        return Hit(
+            # Translators: {label} is a key name in backticks or "item N"; keep YYYY-MM-DD.
+            _("{label} must be a date written YYYY-MM-DD, e.g. 2025-07-01").format(label=label),
+            *doc.pos(path),
+        )
     if kind == "string_type" and path in doc.parsed.plain_numbers:
         raw = doc.parsed.plain_numbers[path]
         return Hit(
-            f"{label} is read as the number {detail['input']!r}; write it in quotes to keep "
-            f'every digit: "{raw}"',
+            # Translators: {label} is a key name in backticks or "item N"; {number} is what YAML
+            # read; {raw} is the value as written, to be put in quotes.
+            _(
+                "{label} is read as the number {number!r}; write it in quotes to keep "
+                'every digit: "{raw}"'
+            ).format(label=label, number=detail["input"], raw=raw),
             *doc.pos(path),
         )
     if kind == "string_too_short":
-        return Hit(f"{label} must not be empty", *doc.pos(path))
+        # Translators: {label} is a key name in backticks or "item N".
+        return Hit(_("{label} must not be empty").format(label=label), *doc.pos(path))
     wanted = [_TYPE_WORDS[d["type"]] for d in details if d["type"] in _TYPE_WORDS]
     if wanted:
-        if "a number" in wanted:
-            wanted = [w for w in wanted if w != "a whole number"]
-        words = " or ".join(dict.fromkeys(wanted))
-        return Hit(f"{label} must be {words}; got {_show(detail['input'])}", *doc.pos(path))
-    return Hit(f"{label}: {detail['msg']}", *doc.pos(path))
+        if _TYPE_WORDS["float_type"] in wanted:
+            wanted = [w for w in wanted if w != _TYPE_WORDS["int_type"]]
+        words = _either([_(word) for word in dict.fromkeys(wanted)])
+        return Hit(
+            # Translators: {label} is a key name in backticks or "item N"; {types} is what the
+            # value should be ("text", "a list or a mapping"); {value} is what was found.
+            _("{label} must be {types}; got {value}").format(
+                label=label, types=words, value=_show(detail["input"])
+            ),
+            *doc.pos(path),
+        )
+    # Translators: {label} is a key name in backticks or "item N"; {problem} is the schema
+    # validator's own explanation, in English.
+    return Hit(_("{label}: {problem}").format(label=label, problem=detail["msg"]), *doc.pos(path))
+
+
+def _either(words: Sequence[str]) -> str:
+    """ "text", "text or a number", "text or a number or a list"."""
+    joined = words[0]
+    for word in words[1:]:
+        # Translators: alternatives of what a value should be: "text or a number".
+        joined = _("{first} or {second}").format(first=joined, second=word)
+    return joined
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return "nothing"
+        # Translators: what was found where a value was expected ("got nothing").
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
         return str(value).lower()
     return repr(value)
@@ -236,8 +280,8 @@ def _keys(model_cls: type[BaseModel]) -> list[str]:
 
 
 def _term(model_cls: type[BaseModel], key: str) -> str:
+    """The Vietnamese name of a key, from its description ("Lĩnh vực / Field"), or ""."""
     info = _field_by_key(model_cls, key)
     if info is None or not info.description:
         return ""
-    vietnamese = info.description.split("/")[0].strip().rstrip(".")
-    return f" ({vietnamese})" if vietnamese else ""
+    return str(info.description).split("/")[0].strip().rstrip(".")

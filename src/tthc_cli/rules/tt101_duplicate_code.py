@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -41,6 +42,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         key = national_part(code)
         path = ("procedures", index, "code")
         if key in first:
-            yield Hit(f"code {code} is already used at line {first[key]}", *doc.pos(path))
+            yield Hit(
+                _("code {code} is already used at line {line}").format(code=code, line=first[key]),
+                *doc.pos(path),
+            )
         else:
             first[key] = doc.pos(path)[0]

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -50,8 +51,19 @@ def check_project(docs: Sequence[Document], ctx: RuleContext) -> Iterator[Hit]:
             if full in seen and seen[full][0] is not doc:
                 other, other_line = seen[full]
                 yield Hit(
-                    f"code {code} is also listed in {other.path}:{other_line} "
-                    f"(province {group[0]}, level {group[1]}, effective {group[2]})",
+                    # Translators: {path}:{line} is where the other catalog lists the code;
+                    # {province}, {level} and {effective} are values from the files.
+                    _(
+                        "code {code} is also listed in {path}:{line} "
+                        "(province {province}, level {level}, effective {effective})"
+                    ).format(
+                        code=code,
+                        path=other.path,
+                        line=other_line,
+                        province=group[0],
+                        level=group[1],
+                        effective=group[2],
+                    ),
                     line,
                     column,
                     doc,

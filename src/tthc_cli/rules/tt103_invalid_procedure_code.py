@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from tthc_cli.codes import is_procedure_code
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -40,7 +41,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         code = item.get("code")
         if isinstance(code, str) and code and not is_procedure_code(code):
             yield Hit(
-                f"code {code!r} is not a national procedure code (D.NNNNNN, optionally "
-                "followed by .000.00.00.Hxx)",
+                # Translators: keep the patterns D.NNNNNN and .000.00.00.Hxx as they are.
+                _(
+                    "code {code!r} is not a national procedure code (D.NNNNNN, optionally "
+                    "followed by .000.00.00.Hxx)"
+                ).format(code=code),
                 *doc.pos(("procedures", index, "code")),
             )

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from tthc_cli.codes import national_part
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import procedure_name_key
@@ -49,7 +50,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             other_code, other_line = first[key]
             if national_part(other_code) != national_part(code):
                 yield Hit(
-                    f"name is also used by code {other_code} at line {other_line}",
+                    _("name is also used by code {code} at line {line}").format(
+                        code=other_code, line=other_line
+                    ),
                     *doc.pos(path),
                 )
         else:

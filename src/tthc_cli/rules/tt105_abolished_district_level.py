@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from tthc_cli.dates import parse_date
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.provinces import REFORM_DATE
 from tthc_cli.rules.base import Hit, RuleContext
@@ -41,7 +42,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         return
     if parse_date(effective) is not None and effective >= REFORM_DATE:
         yield Hit(
-            f"level huyen no longer exists on {effective}: the district level was abolished on "
-            "2025-07-01 (use xa or tinh)",
+            # Translators: huyen, xa and tinh are values of `level` and stay as they are;
+            # {effective} is the date of the catalog.
+            _(
+                "level huyen no longer exists on {effective}: the district level was abolished "
+                "on 2025-07-01 (use xa or tinh)"
+            ).format(effective=effective),
             *doc.pos(("level",)),
         )

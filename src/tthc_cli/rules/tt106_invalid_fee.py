@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -50,18 +51,26 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             path = ("procedures", index, "fees", number, "amount")
             written = doc.parsed.plain_numbers.get(path, repr(amount))
             if amount < 0:
-                yield Hit(f"fee amount {written} is negative", *doc.pos(path))
+                yield Hit(
+                    _("fee amount {amount} is negative").format(amount=written), *doc.pos(path)
+                )
             elif isinstance(amount, float) and _thousands(written):
                 # Vietnamese writes 50.000 for fifty thousand; YAML reads fifty.
                 digits = written.replace(".", "")
                 yield Hit(
-                    f"fee amount {written} is read as {amount:g} đồng; if the dots separate "
-                    f"thousands, write {int(digits)}",
+                    # Translators: {written} is the amount as written (50.000); {amount} is the
+                    # number YAML reads (50); {digits} is the whole number meant (50000).
+                    _(
+                        "fee amount {written} is read as {amount:g} đồng; if the dots separate "
+                        "thousands, write {digits}"
+                    ).format(written=written, amount=amount, digits=int(digits)),
                     *doc.pos(path),
                 )
             elif isinstance(amount, float):
                 yield Hit(
-                    f"fee amount {written} is not written as a whole number of đồng",
+                    _("fee amount {amount} is not written as a whole number of đồng").format(
+                        amount=written
+                    ),
                     *doc.pos(path),
                 )
 

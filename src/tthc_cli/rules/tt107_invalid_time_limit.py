@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.models import TIME_UNITS
 from tthc_cli.rules.base import Hit, RuleContext
@@ -45,16 +46,26 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         value = limit.get("value")
         if isinstance(value, int | float) and not isinstance(value, bool):
             if value < 0:
-                yield Hit(f"time limit {value:g} is negative", *doc.pos((*base, "value")))
+                yield Hit(
+                    _("time limit {value:g} is negative").format(value=value),
+                    *doc.pos((*base, "value")),
+                )
             elif isinstance(value, float) and not value.is_integer():
                 yield Hit(
-                    f"time limit {value:g} is not a whole number of days (put hours in `note`)",
+                    # Translators: `note` is a key name and stays as it is.
+                    _(
+                        "time limit {value:g} is not a whole number of days (put hours in `note`)"
+                    ).format(value=value),
                     *doc.pos((*base, "value")),
                 )
         unit = limit.get("unit")
         if isinstance(unit, str) and unit not in TIME_UNITS:
             hint = did_you_mean(unit, TIME_UNITS)
             yield Hit(
-                f"unknown time-limit unit {unit!r}; expected working-days or calendar-days{hint}",
+                # Translators: working-days and calendar-days are values and stay as they are;
+                # {hint} is empty or a translated " (did you mean `…`?)".
+                _(
+                    "unknown time-limit unit {unit!r}; expected working-days or calendar-days{hint}"
+                ).format(unit=unit, hint=hint),
                 *doc.pos((*base, "unit")),
             )

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from tthc_cli.documents import ascii_d_fix, parse_document_number, why_unparsable
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules._walk import document_numbers
 from tthc_cli.rules.base import Hit, RuleContext
@@ -46,7 +47,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         parsed = parse_document_number(ascii_d_fix(value) or value)
         if parsed is None:
             yield Hit(
-                f"{value!r} is not a document number: {why_unparsable(value)}", *doc.pos(path)
+                # Translators: {reason} explains what is wrong with the number.
+                _("{value!r} is not a document number: {reason}").format(
+                    value=value, reason=why_unparsable(value)
+                ),
+                *doc.pos(path),
             )
         elif parsed.year is not None and not 1945 <= parsed.year <= latest:
-            yield Hit(f"{value!r} has an impossible year {parsed.year}", *doc.pos(path))
+            yield Hit(
+                _("{value!r} has an impossible year {year}").format(value=value, year=parsed.year),
+                *doc.pos(path),
+            )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from tthc_cli.documents import ascii_d_fix
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules._walk import document_numbers
 from tthc_cli.rules.base import Hit, RuleContext
@@ -39,4 +40,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for path, value in document_numbers(doc):
         fixed = ascii_d_fix(value)
         if fixed is not None:
-            yield Hit(f"write {fixed!r} instead of {value!r} (Đ, not D)", *doc.pos(path))
+            yield Hit(
+                # Translators: Đ is the Vietnamese letter, D the Latin one a document number
+                # was typed with.
+                _("write {fixed!r} instead of {value!r} (Đ, not D)").format(
+                    fixed=fixed, value=value
+                ),
+                *doc.pos(path),
+            )

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -36,10 +37,14 @@ CODE = "TT110"
 NAME = "missing-publication-field"
 SEVERITY = Severity.WARNING
 
+# What is missing, translated where shown: the key name (kept as it is), then its meaning.
 _PARTS = {
-    "agency": "agency (cơ quan thực hiện)",
-    "time_limit": "time_limit (thời hạn)",
-    "fees": "fees (phí, lệ phí; [] if free)",
+    # Translators: `agency` is a key name and stays as it is.
+    "agency": N_("agency (cơ quan thực hiện)"),
+    # Translators: `time_limit` is a key name and stays as it is.
+    "time_limit": N_("time_limit (thời hạn)"),
+    # Translators: `fees` is a key name and stays as it is; [] is how to write "no fees".
+    "fees": N_("fees (phí, lệ phí; [] if free)"),
 }
 
 
@@ -47,8 +52,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "procedure-catalog":
         return
     for index, item in iter_items(doc, "procedures"):
-        missing = [label for key, label in _PARTS.items() if item.get(key) is None]
+        missing = [_(label) for key, label in _PARTS.items() if item.get(key) is None]
         if missing:
             yield Hit(
-                f"procedure does not state {', '.join(missing)}", *doc.pos(("procedures", index))
+                # Translators: {fields} lists the missing keys, each with its Vietnamese name.
+                _("procedure does not state {fields}").format(fields=", ".join(missing)),
+                *doc.pos(("procedures", index)),
             )

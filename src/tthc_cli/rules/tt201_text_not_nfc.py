@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import is_nfc
@@ -33,4 +34,6 @@ FIXABLE = True
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for ref in doc.parsed.strings:
         if not ref.value.isascii() and not is_nfc(ref.value):
-            yield Hit("text is not in Unicode NFC form (decomposed accents)", ref.line, ref.column)
+            yield Hit(
+                _("text is not in Unicode NFC form (decomposed accents)"), ref.line, ref.column
+            )

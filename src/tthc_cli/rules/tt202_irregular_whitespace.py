@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import whitespace_problems
@@ -35,15 +36,16 @@ NAME = "irregular-whitespace"
 SEVERITY = Severity.WARNING
 FIXABLE = True
 
+# The kinds of defect, listed in the message ("text has leading space, double space …").
 _WORDS = {
-    "leading": "leading space",
-    "trailing": "trailing space",
-    "double": "double space",
-    "nbsp": "non-breaking space",
-    "zero-width": "zero-width character",
-    "control": "control character",
-    "tab": "tab",
-    "other-space": "unusual space character",
+    "leading": N_("leading space"),
+    "trailing": N_("trailing space"),
+    "double": N_("double space"),
+    "nbsp": N_("non-breaking space"),
+    "zero-width": N_("zero-width character"),
+    "control": N_("control character"),
+    "tab": N_("tab"),
+    "other-space": N_("unusual space character"),
 }
 
 
@@ -57,12 +59,24 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # Indentation inside multi-line text (a `|` block) is the author's layout.
             problems = [p for p in problems if not (p.kind == "leading" and p.offset > 0)]
         if problems:
-            kinds = list(dict.fromkeys(_WORDS.get(p.kind, p.kind) for p in problems))
-            where = problems[0].offset
+            kinds = ", ".join(
+                dict.fromkeys(_(_WORDS[p.kind]) if p.kind in _WORDS else p.kind for p in problems)
+            )
+            where = problems[0].offset + 1
             multiline = "\n" in value or ref.style in ("|", ">")
+            if multiline:
+                # Translators: {kinds} lists defects ("leading space, tab"); {position} counts
+                # characters from 1.
+                message = _(
+                    "text has {kinds} (first at character {position}) in multi-line text: "
+                    "fix it by hand"
+                )
+            else:
+                # Translators: {kinds} lists defects ("leading space, tab"); {position} counts
+                # characters from 1.
+                message = _("text has {kinds} (first at character {position})")
             yield Hit(
-                f"text has {', '.join(kinds)} (first at character {where + 1})"
-                + (" in multi-line text: fix it by hand" if multiline else ""),
+                message.format(kinds=kinds, position=where),
                 ref.line,
                 ref.column,
                 # `tthc fmt` keeps the layout of multi-line text; only single lines are safe.

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.legacy import detect_legacy
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
@@ -43,8 +44,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 found.converted if len(found.converted) <= 60 else found.converted[:57] + "…"
             )
             yield Hit(
-                f"text looks like {found.encoding} mojibake ({found.sample!r}); "
-                f"it probably reads {converted!r}",
+                # Translators: {encoding} names a legacy Vietnamese encoding (TCVN3, VNI);
+                # {sample} is the garbled text found; {converted} what it probably says.
+                _(
+                    "text looks like {encoding} mojibake ({sample!r}); it probably reads "
+                    "{converted!r}"
+                ).format(encoding=found.encoding, sample=found.sample, converted=converted),
                 ref.line,
                 ref.column,
             )

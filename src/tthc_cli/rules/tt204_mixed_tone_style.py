@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _, ngettext
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import ToneStyle, tone_styles
@@ -65,13 +66,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     line, column, value = first_of[minority]
     shown = value if len(value) <= 40 else value[:37] + "…"
     yield Hit(
-        f"file mixes tone-mark styles: {_syllables(first)} like 'hòa' (first vowel) and "
-        f"{_syllables(second)} like 'hoà' (second vowel); first {_EXAMPLE[minority]}-style "
-        f"value here: {shown!r}",
+        # Translators: {first} and {second} are counts such as "3 syllables"; {example} is
+        # hòa or hoà, the less used style; {value} is the first text written in that style.
+        _(
+            "file mixes tone-mark styles: {first} like 'hòa' (first vowel) and {second} like "
+            "'hoà' (second vowel); first {example}-style value here: {value!r}"
+        ).format(
+            first=_syllables(first),
+            second=_syllables(second),
+            example=_EXAMPLE[minority],
+            value=shown,
+        ),
         line,
         column,
     )
 
 
 def _syllables(count: int) -> str:
-    return f"{count} syllable" if count == 1 else f"{count} syllables"
+    return ngettext("{count} syllable", "{count} syllables", count).format(count=count)

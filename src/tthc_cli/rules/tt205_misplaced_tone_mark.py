@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import canonical_tones, nfc
@@ -53,5 +54,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         wrong = word.group(0) if word else match.group(0)
         fixed = canonical_tones(wrong, ctx.tone_style)
         yield Hit(
-            f"tone mark on the wrong letter: {wrong!r} should be {fixed!r}", ref.line, ref.column
+            # Translators: {wrong} is the word as written; {fixed} the same word with the tone
+            # mark on the right letter.
+            _("tone mark on the wrong letter: {wrong!r} should be {fixed!r}").format(
+                wrong=wrong, fixed=fixed
+            ),
+            ref.line,
+            ref.column,
         )

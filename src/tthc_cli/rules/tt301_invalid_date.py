@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from tthc_cli.dates import parse_date
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.rules._walk import places
 from tthc_cli.rules.base import Hit, RuleContext
@@ -49,7 +50,15 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for path, value in candidates:
         if isinstance(value, str) and parse_date(value) is None:
             yield Hit(
-                f"{value!r} is not a valid date; write YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path)
+                # Translators: keep YYYY-MM-DD and the example date as they are.
+                _("{value!r} is not a valid date; write YYYY-MM-DD, e.g. 2025-07-01").format(
+                    value=value
+                ),
+                *doc.pos(path),
             )
         elif isinstance(value, int) and not isinstance(value, bool):
-            yield Hit(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-07-01", *doc.pos(path))
+            yield Hit(
+                # Translators: {value} is a number found where a date belongs; keep YYYY-MM-DD.
+                _("{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-07-01").format(value=value),
+                *doc.pos(path),
+            )

@@ -25,6 +25,7 @@ from typing import Any
 from tthc_cli.codes import PROVINCE_CODE
 from tthc_cli.dates import parse_date
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document
 from tthc_cli.provinces import REFORM_DATE, known_codes
 from tthc_cli.rules.base import Hit, RuleContext
@@ -54,7 +55,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         # A digit code that lost its leading zero ("1") is padded by `tthc fmt`.
         paddable = value.isdigit() and len(value) < 2
         yield Hit(
-            f'province code {value!r} must be exactly 2 digits, e.g. "48"',
+            _('province code {value!r} must be exactly 2 digits, e.g. "48"').format(value=value),
             *doc.pos(path),
             fixable=None if paddable else False,
         )
@@ -63,9 +64,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     # An invalid date (TT301's finding) counts as no date: compare only real ISO dates.
     effective = effective if isinstance(effective, str) and parse_date(effective) else None
     if value not in known_codes(effective):
-        when = "before" if effective is not None and effective < REFORM_DATE else "from"
+        if effective is not None and effective < REFORM_DATE:
+            # Translators: {date} is the date of the 2025 arrangement of provinces.
+            message = _("province code {value!r} is not a province before {date}")
+        else:
+            # Translators: {date} is the date of the 2025 arrangement of provinces.
+            message = _("province code {value!r} is not a province from {date}")
         yield Hit(
-            f"province code {value!r} is not a province {when} {REFORM_DATE}",
+            message.format(value=value, date=REFORM_DATE),
             *doc.pos(path),
             fixable=False,
         )

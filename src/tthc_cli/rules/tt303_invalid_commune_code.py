@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from tthc_cli.codes import COMMUNE_CODE
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.yamltree import Path_
@@ -49,7 +50,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for path, value in targets:
             if isinstance(value, str) and not COMMUNE_CODE.fullmatch(value):
                 yield Hit(
-                    f'commune code {value!r} must be exactly 5 digits, e.g. "00004"',
+                    _('commune code {value!r} must be exactly 5 digits, e.g. "00004"').format(
+                        value=value
+                    ),
                     *doc.pos(path),
                     # Digits that lost their leading zeros ("4") are padded by `tthc fmt`.
                     fixable=None if value.isdigit() and len(value) < 5 else False,

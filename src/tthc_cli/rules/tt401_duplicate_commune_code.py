@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -38,6 +39,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             continue
         path = ("communes", index, "code")
         if code in first:
-            yield Hit(f"commune code {code} is already used at line {first[code]}", *doc.pos(path))
+            yield Hit(
+                _("commune code {code} is already used at line {line}").format(
+                    code=code, line=first[code]
+                ),
+                *doc.pos(path),
+            )
         else:
             first[code] = doc.pos(path)[0]

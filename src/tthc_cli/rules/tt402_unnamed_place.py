@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import N_, _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 
@@ -29,22 +30,26 @@ CODE = "TT402"
 NAME = "unnamed-place"
 SEVERITY = Severity.ERROR
 
-_WHAT = {"hamlets": "hamlet", "streets": "street"}
+# Per group: the messages for an empty entry and for an entry without a name.
+_MESSAGES = {
+    "hamlets": (N_("empty hamlet entry"), N_("hamlet has no name")),
+    "streets": (N_("empty street entry"), N_("street has no name")),
+}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     if doc.kind != "units":
         return
     for index, commune in iter_items(doc, "communes"):
-        for group, what in _WHAT.items():
+        for group, (empty, nameless) in _MESSAGES.items():
             entries = commune.get(group)
             if not isinstance(entries, list):
                 continue
             for number, entry in enumerate(entries):
                 path = ("communes", index, group, number)
                 if entry is None:
-                    yield Hit(f"empty {what} entry", *doc.pos(path))
+                    yield Hit(_(empty), *doc.pos(path))
                 elif isinstance(entry, dict):
                     name = entry.get("name")
                     if name is None or (isinstance(name, str) and not name.strip()):
-                        yield Hit(f"{what} has no name", *doc.pos((*path, "name")))
+                        yield Hit(_(nameless), *doc.pos((*path, "name")))

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import match_key
@@ -41,6 +42,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         key = match_key(name)
         path = ("communes", index, "name")
         if key in first:
-            yield Hit(f"commune name {name!r} is already used at line {first[key]}", *doc.pos(path))
+            yield Hit(
+                _("commune name {name!r} is already used at line {line}").format(
+                    name=name, line=first[key]
+                ),
+                *doc.pos(path),
+            )
         else:
             first[key] = doc.pos(path)[0]

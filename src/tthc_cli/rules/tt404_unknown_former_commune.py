@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Severity
+from tthc_cli.i18n import _
 from tthc_cli.loading import Document, iter_items
 from tthc_cli.rules.base import Hit, RuleContext
 from tthc_cli.textnorm import match_key
@@ -62,6 +63,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
                 origin = entry.get("from")
                 if isinstance(origin, str) and origin.strip() and _bare(origin) not in known:
                     yield Hit(
-                        f"{origin!r} is not among the communes this one was formed from",
+                        # Translators: {origin} is the former commune a hamlet or street
+                        # says it came from.
+                        _("{origin!r} is not among the communes this one was formed from").format(
+                            origin=origin
+                        ),
                         *doc.pos(("communes", index, group, number, "from")),
                     )
