@@ -184,7 +184,10 @@ def _fast_entries(fast: FastUnits, display: str, result: NameList) -> None:
     # The full loader lists a commune's hamlets, then its streets, whatever their order in the
     # file; the fast reader finds them in file order.
     order = {"hamlets": 0, "streets": 1}
-    places = sorted(fast.places, key=lambda p: (p.commune, order[p.group], p.index))
+    places = fast.places
+    keys = [(p.commune, order[p.group]) for p in places]
+    if keys != sorted(keys):  # a commune with its streets before its hamlets
+        places = sorted(places, key=lambda p: (p.commune, order[p.group], p.index))
     for place in places:
         commune = communes[place.commune]
         item = commune[place.group][place.index]

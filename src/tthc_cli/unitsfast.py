@@ -109,8 +109,10 @@ def _place_lines(text: str, communes: list[dict[str, Any]]) -> list[FastPlace] |
 
 def _starts_item(text: str, position: int) -> bool:
     """Whether only spaces stand between `{` or `- ` and this key, on the same line."""
-    before = text[text.rfind("\n", 0, position) + 1 : position].rstrip(" \t")
-    return before.endswith(("{", "-"))
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index >= 0 and text[index] in "{-"
 
 
 def _literal_end(text: str, start: int, name: str) -> int | None:
