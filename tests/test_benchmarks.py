@@ -84,7 +84,7 @@ def test_the_whole_run_works_in_tiny_mode(
         "skipped (--no-peers)",
     ):
         assert row in report
-    assert "| target | measured | met |" in report
+    assert "| target | measured (wall) | met | measured (CPU) | met on CPU |" in report
     assert "failed:" not in report
     # stats and search are timed when this tthc has them, and say so otherwise.
     assert "`tthc stats`" in report
@@ -93,20 +93,22 @@ def test_the_whole_run_works_in_tiny_mode(
 
 def test_peer_extrapolation_counts_start_up_once(tmp_path: Path) -> None:
     from benchmarks import suite
+    from benchmarks.measure import Usage
 
     paths = [tmp_path / f"{n}.yaml" for n in range(401)]
     calls: list[int] = []
 
-    def fake(command: list[str], **_: object) -> tuple[float, float]:
+    def fake(command: list[str], **_: object) -> Usage:
         files = len(command) - 1
         calls.append(files)
-        return 1.0 + 0.01 * files, 10.0  # 1 s to start, 10 ms a file
+        return Usage(1.0 + 0.01 * files, 0.5 + 0.005 * files, 10.0)  # start-up, then per file
 
-    original = suite.run_measured
-    suite.run_measured = fake  # type: ignore[assignment]
+    original = suite.run_usage
+    suite.run_usage = fake  # type: ignore[assignment]
     try:
-        seconds, _ = suite.peer(["tool"], paths)()
+        seconds, cpu, _ = suite.peer(["tool"], paths)()
     finally:
-        suite.run_measured = original  # type: ignore[assignment]
+        suite.run_usage = original  # type: ignore[assignment]
     assert calls == [1, suite.PEER_SUBSET]
     assert seconds == pytest.approx(1.0 + 0.01 * 401)
+    assert cpu == pytest.approx(0.5 + 0.005 * 401)
