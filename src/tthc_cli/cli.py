@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from tthc_cli.config import Settings
+    from tthc_cli.importing.problems import ImportResult
 
 app = typer.Typer(
     name="tthc",
@@ -867,6 +868,534 @@ def rules(
     for item in REGISTRY:
         table.add_row(item.code, item.name, str(item.severity), item.summary)
     console.print(table)
+
+
+# ----------------------------------------------------------------------------- import
+
+import_app = typer.Typer(
+    name="import",
+    help=N_(
+        "Make catalogs from what the national portal and the statistics office publish: "
+        "the portal's procedure list (XLSX), its detail records (JSON), and unit lists."
+    ),
+    rich_markup_mode="rich",
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+
+class ImportLevel(enum.StrEnum):
+    tinh = "tinh"
+    huyen = "huyen"
+    xa = "xa"
+
+
+class ReportFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _check_import_options(province: str | None, effective: str | None) -> None:
+    from tthc_cli.dates import parse_date
+
+    if province is not None and not (province.isdigit() and len(province) == 2):
+        _fail(
+            _("--province {value!r}: give the 2-digit province code, e.g. 48").format(
+                value=province
+            )
+        )
+    if effective is not None and parse_date(effective) is None:
+        _fail(_("--effective {value!r} is not a date written YYYY-MM-DD").format(value=effective))
+
+
+def _finish_import(
+    result: ImportResult,
+    output: Path,
+    header: dict[str, object],
+    comment: str,
+    dry_run: bool,
+    report_format: ReportFormat,
+) -> NoReturn:
+    """Write (or show) the catalog, report, and exit: 2 when input or output failed, else 0."""
+    from rich.markup import escape
+
+    from tthc_cli.errors import CatalogLoadError
+    from tthc_cli.importing.output import plan_catalog, write
+    from tthc_cli.importing.report import as_json, print_problems, print_summary
+
+    errors = _stderr()
+    if report_format is ReportFormat.text:
+        print_problems(result, errors)
+    if not result.items and result.errors:
+        if report_format is ReportFormat.json:
+            sys.stdout.write(as_json(result, {"output": str(output), "written": False}))
+        raise typer.Exit(2)
+    try:
+        written = plan_catalog(output, header, result.items, comment)
+        if dry_run:
+            sys.stdout.write(written.diff())
+        else:
+            write(written)
+    except CatalogLoadError as exc:
+        _fail(exc.describe())
+    except OSError as exc:
+        _fail(_("{path}: cannot write: {reason}").format(path=output, reason=exc.strerror or exc))
+    for note in written.notes:
+        _print_warning(errors, note)
+    plan = written.plan
+    if report_format is ReportFormat.json:
+        extra: dict[str, object] = {"output": str(output), "written": not dry_run}
+        if plan is not None:
+            extra["merge"] = {
+                "added": plan.added,
+                "filled": [{"code": c, "field": f} for c, f in plan.filled],
+                "kept": [{"code": c, "field": f} for c, f in plan.kept],
+            }
+        sys.stdout.write(as_json(result, extra))
+    else:
+        out = errors if dry_run else _summary()
+        print_summary(result, out)
+        if plan is None:
+            message = (
+                _("would write {path}: {count} procedures")
+                if dry_run
+                else _("wrote {path}: {count} procedures")
+            )
+            out.print(escape(message.format(path=output, count=len(result.items))), soft_wrap=True)
+        else:
+            message = (
+                _(
+                    "would write {path}: {added} procedures added, {filled} missing fields "
+                    "filled, {unchanged} unchanged; {kept} fields differ and were kept as they "
+                    "are in the file"
+                )
+                if dry_run
+                else _(
+                    "wrote {path}: {added} procedures added, {filled} missing fields filled, "
+                    "{unchanged} unchanged; {kept} fields differ and were kept as they are in "
+                    "the file"
+                )
+            )
+            text = message.format(
+                path=output,
+                added=len(plan.added),
+                filled=len(plan.filled),
+                unchanged=plan.unchanged,
+                kept=len(plan.kept),
+            )
+            out.print(escape(text), soft_wrap=True)
+    raise typer.Exit(2 if result.errors else 0)
+
+
+_FILTER_HELP = {
+    "field": N_("Only procedures whose field contains these words (diacritics optional)."),
+    "exclude_field": N_("Leave out procedures whose field contains these words."),
+    "agency": N_("Only procedures whose agency contains these words, e.g. 'cấp xã'."),
+    "exclude_agency": N_("Leave out procedures whose agency contains these words."),
+}
+
+
+@import_app.command(
+    "portal-xlsx",
+    help=N_("""Import the portal's "DANH SÁCH THỦ TỤC HÀNH CHÍNH" export into a procedure catalog.
+
+The list has code, name, agency and field; the time limit, fees, online level and legal
+basis are not in it, so they are left out and counted, never filled in. An existing
+catalog is merged into without changing what it already says. Exit code 0, 2 when a file
+cannot be read or written.
+
+[bold]Examples[/]
+
+  tthc import portal-xlsx danh-sach-tthc-BoTuPhap.xlsx --province 48 --level xa
+      --agency "cấp xã" --effective 2025-07-01 -o tu-phap.yaml
+  tthc import portal-xlsx *.xlsx --province 48 --agency "cấp xã" -o xa.yaml --dry-run
+"""),
+)
+def import_portal_xlsx(
+    files: Annotated[
+        list[Path], typer.Argument(help=N_("The portal's list exports (.xlsx)."), readable=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=N_("The catalog to write or merge into."))
+    ],
+    province: Annotated[
+        str, typer.Option(help=N_("2-digit province code of the catalog, e.g. 48."))
+    ],
+    level: Annotated[
+        ImportLevel, typer.Option(help=N_("Level of the catalog (the list does not say)."))
+    ] = ImportLevel.xa,
+    effective: Annotated[
+        str | None, typer.Option(help=N_("Date the catalog takes effect (for a new file)."))
+    ] = None,
+    field: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["field"])] = None,
+    exclude_field: Annotated[
+        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_field"])
+    ] = None,
+    agency: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["agency"])] = None,
+    exclude_agency: Annotated[
+        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_agency"])
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
+    ] = False,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
+    ] = ReportFormat.text,
+) -> None:
+    from tthc_cli.importing.portal_json import Filters
+    from tthc_cli.importing.portal_xlsx import read_xlsx
+    from tthc_cli.importing.problems import ImportResult
+
+    _check_import_options(province, effective)
+    result = ImportResult()
+    filters = Filters(None, field or [], exclude_field or [], agency or [], exclude_agency or [])
+    read_xlsx(files, filters, result)
+    header: dict[str, object] = {"kind": "procedure-catalog", "province": province}
+    header["level"] = level.value
+    if effective is not None:
+        header["effective"] = effective
+    header["source"] = "Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn), danh sách thủ tục"
+    names = ", ".join(path.name for path in files)
+    comment = (
+        f"Imported by `tthc import portal-xlsx` from {names}.\n"
+        "The list states no time limits, fees, online levels or legal bases."
+    )
+    _finish_import(result, output, header, comment, dry_run, report_format)
+
+
+@import_app.command(
+    "portal-json",
+    help=N_("""Import the portal's procedure detail records into a procedure catalog.
+
+Reads the time limit and fee of each submission channel (Trực tiếp, Trực tuyến, Dịch vụ
+bưu chính) from the "Cách thức thực hiện" table, the legal basis as document numbers, and
+normalizes the text (NFC, tone placement); text in a legacy encoding is flagged. Values
+that cannot be read are reported record by record and left out. An existing catalog only
+gains procedures and fields it lacks: what it says is never overwritten. Exit code 0, 2
+when a file cannot be read or written.
+
+[bold]Examples[/]
+
+  tthc import portal-json cap-xa-json/ --province 48 --effective 2025-07-01 -o xa.yaml
+  tthc import portal-json cap-xa-json/ -o catalogs/da-nang/2025/xa.yaml --dry-run
+  tthc import portal-json cap-xa-json/ --exclude-field "hải quan" --exclude-field thuế
+      --province 48 --effective 2025-07-01 -o xa.yaml
+"""),
+)
+def import_portal_json(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=N_("Detail records (.json) or folders of them."), readable=False),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=N_("The catalog to write or merge into."))
+    ],
+    province: Annotated[
+        str | None, typer.Option(help=N_("2-digit province code (needed for a new catalog)."))
+    ] = None,
+    level: Annotated[
+        ImportLevel,
+        typer.Option(help=N_("Take the records the portal lists at this level, e.g. xa.")),
+    ] = ImportLevel.xa,
+    effective: Annotated[
+        str | None, typer.Option(help=N_("Date the catalog takes effect (for a new file)."))
+    ] = None,
+    field: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["field"])] = None,
+    exclude_field: Annotated[
+        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_field"])
+    ] = None,
+    agency: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["agency"])] = None,
+    exclude_agency: Annotated[
+        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_agency"])
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
+    ] = False,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
+    ] = ReportFormat.text,
+) -> None:
+    from tthc_cli.importing.portal_json import Filters, import_records, read_records
+    from tthc_cli.importing.problems import ImportResult
+
+    _check_import_options(province, effective)
+    if province is None and not output.exists():
+        _fail(
+            _("{path} does not exist yet: give --province CODE for the new catalog").format(
+                path=output
+            )
+        )
+    result = ImportResult()
+    filters = Filters(
+        level.value, field or [], exclude_field or [], agency or [], exclude_agency or []
+    )
+    import_records(read_records(paths, result), filters, result)
+    header: dict[str, object] = {"kind": "procedure-catalog"}
+    if province is not None:
+        header["province"] = province
+    header["level"] = level.value
+    if effective is not None:
+        header["effective"] = effective
+    header["source"] = "Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn), thông tin chi tiết"
+    comment = (
+        "Imported by `tthc import portal-json`. Online levels (toàn trình / một phần) and\n"
+        "location independence are not in the portal's records and are left out."
+    )
+    _finish_import(result, output, header, comment, dry_run, report_format)
+
+
+@import_app.command(
+    "units",
+    help=N_("""Write a units file per province from a unit list and an old -> new commune mapping.
+
+Each new commune gets `formed_from`: the former communes (named as in the unit list)
+merged into it, wholly or in part. Former codes the list does not know, and names that
+differ, are reported. Existing files are left alone unless --overwrite. Exit code 0, 2
+when a file cannot be read or written.
+
+[bold]Examples[/]
+
+  tthc import units gso-ward.csv --mapping merges.json -o catalogs
+  tthc import units ward.csv --mapping doi-chieu.csv --province 48 -o catalogs --dry-run
+"""),
+)
+def import_units_command(
+    unit_lists: Annotated[
+        list[Path],
+        typer.Argument(
+            help=N_("The statistics office's unit list (CSV: Mã, Tên, Cấp, …)."), readable=False
+        ),
+    ],
+    mapping: Annotated[
+        Path,
+        typer.Option(help=N_("Old -> new communes: dvhcvn merges.json, or a CSV."), readable=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=N_("Folder for the units files, one per province.")),
+    ],
+    province: Annotated[
+        list[str] | None, typer.Option(help=N_("Only these province codes. Repeatable."))
+    ] = None,
+    effective: Annotated[str, typer.Option(help=N_("Date of the arrangement."))] = "2025-07-01",
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=N_("Replace units files that exist."))
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Report what would be written; write nothing."))
+    ] = False,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
+    ] = ReportFormat.text,
+) -> None:
+    from rich.markup import escape
+
+    from tthc_cli.atomic import write_text_atomic
+    from tthc_cli.importing.problems import ImportResult
+    from tthc_cli.importing.report import as_json, print_problems, print_summary
+    from tthc_cli.importing.units import import_units, slug, units_yaml
+
+    _check_import_options(None, effective)
+    result = ImportResult()
+    provinces = import_units(unit_lists, mapping, result)
+    wanted = {code.zfill(2) for code in province or []}
+    chosen = [p for code, p in sorted(provinces.items()) if not wanted or code in wanted]
+    errors = _stderr()
+    if report_format is ReportFormat.text:
+        print_problems(result, errors)
+    source = "; ".join([*(path.name for path in unit_lists), mapping.name])
+    written, skipped = [], []
+    for item in chosen:
+        target = output / slug(item.name) / "units.yaml"
+        if target.exists() and not overwrite:
+            skipped.append(target)
+            continue
+        if not dry_run:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(target, units_yaml(item, effective, source))
+            except OSError as exc:
+                _fail(
+                    _("{path}: cannot write: {reason}").format(
+                        path=target, reason=exc.strerror or exc
+                    )
+                )
+        written.append((target, len(item.communes)))
+    result.items = [{"province": p.code, "communes": len(p.communes)} for p in chosen]
+    if report_format is ReportFormat.json:
+        extra = {
+            "written": [{"file": str(t), "communes": n} for t, n in written],
+            "skipped": [str(t) for t in skipped],
+            "dry_run": dry_run,
+        }
+        sys.stdout.write(as_json(result, extra))
+    else:
+        out = _summary()
+        print_summary(result, out, units=True)
+        message = (
+            _("would write {path}: {count} communes")
+            if dry_run
+            else _("wrote {path}: {count} communes")
+        )
+        for target, count in written:
+            out.print(escape(message.format(path=target, count=count)), soft_wrap=True)
+        for target in skipped:
+            skipped_text = _("{path} exists (use --overwrite)").format(path=target)
+            _print_warning(errors, skipped_text)
+    raise typer.Exit(2 if result.errors or not provinces else 0)
+
+
+# ----------------------------------------------------------------------------- stats, search
+
+
+class StatsFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class StatsBy(enum.StrEnum):
+    province = "province"
+    level = "level"
+    field = "field"
+
+
+@app.command(
+    help=N_("""Count procedures per province, level and field: online levels, location independence,
+median time limit, free and paid.
+
+A procedure listed in several files of one province and level counts once. Values a
+catalog does not state are counted as not stated. Exit code 0, 2 when a file cannot be read
+(the others are still counted).
+
+[bold]Examples[/]
+
+  tthc stats
+  tthc stats catalogs/da-nang --by field --format markdown
+  tthc stats catalogs/da-nang/2025 --before catalogs/da-nang/2024
+"""),
+)
+def stats(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=N_("Catalog files or folders (default: catalogs)."),
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
+    by: Annotated[
+        StatsBy,
+        typer.Option(help=N_("Group by province, by province and level, or also by field.")),
+    ] = StatsBy.level,
+    before: Annotated[
+        list[Path] | None,
+        typer.Option(help=N_("Catalogs of an earlier snapshot: show before and after.")),
+    ] = None,
+    output_format: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
+    ] = StatsFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=N_("Write the report to this file instead of stdout.")),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=N_("Read every file again; do not use the cache."))
+    ] = False,
+) -> None:
+
+    from tthc_cli.procindex import load_index
+    from tthc_cli.stats import compare, compute
+    from tthc_cli.statsreport import STATS_REPORTERS
+
+    index = load_index(paths or [Path("catalogs")], use_cache=not no_cache)
+    errors = _stderr()
+    problems = list(index.errors)
+    result = compute(index.rows, by.value, files=index.files)
+    changes = None
+    if before:
+        earlier = load_index(before, use_cache=not no_cache)
+        problems.extend(earlier.errors)
+        changes = compare(compute(earlier.rows, by.value, files=earlier.files), result)
+    for error in problems:
+        _print_error(errors, error.describe())
+    reporter = _quietened(STATS_REPORTERS[output_format.value]())
+    if output is None:
+        reporter.render(result, changes, _stdout())
+    else:
+        _render_to_file(lambda console: reporter.render(result, changes, console), output)
+    raise typer.Exit(2 if problems else 0)
+
+
+class SearchFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    help=N_("""Find procedures by words typed any way (with or without diacritics) or by code.
+
+Code hits and the exact name come first, then names holding the whole phrase, then names
+holding every word; names holding most of the words only when none holds them all. Shows
+the code, name, level, time limit, fees, online level and legal basis. Exit code 0 when
+something is found, 1 when nothing is, 2 when a file cannot be read.
+
+[bold]Examples[/]
+
+  tthc search "khai sinh"
+  tthc search "dang ky ket hon" catalogs/da-nang
+  tthc search "KẾT HÔN có yếu tố nước ngoài" --level xa --format json
+  tthc search 1.001193
+"""),
+)
+def search(
+    query: Annotated[str, typer.Argument(help=N_("Words of the name, or a procedure code."))],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=N_("Catalog files or folders (default: catalogs)."),
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help=N_("Show at most this many."))
+    ] = 10,
+    level: Annotated[
+        list[ImportLevel] | None,
+        typer.Option(help=N_("Only procedures at this level. Repeatable.")),
+    ] = None,
+    province: Annotated[
+        list[str] | None, typer.Option(help=N_("Only this province code. Repeatable."))
+    ] = None,
+    output_format: Annotated[
+        SearchFormat,
+        typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False),
+    ] = SearchFormat.text,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=N_("Read every file again; do not use the cache."))
+    ] = False,
+) -> None:
+
+    from tthc_cli.procindex import load_index
+    from tthc_cli.search import search as find
+    from tthc_cli.searchreport import SEARCH_REPORTERS
+
+    index = load_index(paths or [Path("catalogs")], use_cache=not no_cache)
+    levels = {item.value for item in level or []}
+    provinces = {code.zfill(2) for code in province or []}
+    rows = [
+        row
+        for row in index.rows
+        if (not levels or row.level in levels) and (not provinces or row.province in provinces)
+    ]
+    hits = find(rows, query, limit=limit)
+    errors = _stderr()
+    for error in index.errors:
+        _print_error(errors, error.describe())
+    _quietened(SEARCH_REPORTERS[output_format.value]()).render(query, hits, _stdout())
+    raise typer.Exit(2 if index.errors else (0 if hits else 1))
 
 
 def main() -> None:

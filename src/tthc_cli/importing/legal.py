@@ -1,0 +1,102 @@
+"""Legal bases as document numbers, from the portal's flattened "Căn cứ pháp lý" table.
+
+Cells run together: "Luật Cư trú 202068/2020/QH14Thông tư 57/2021/TT-BCA57/2021/TT-BCA". A
+year at the end of a document's name glues onto the number that follows ("2020" + "68/2020/
+QH14"), and a number glues onto the symbol before it ("TT-BCA" + "57/2021/…"). Both joins are
+undone before the numbers are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tthc_cli.documents import DOCUMENT_NUMBER, ascii_d_fix, parse_document_number
+
+_HEADER = "Tên văn bản pháp lýMã văn bản"
+# An upper-case symbol directly followed by a number with a year: a cell boundary.
+# The National Assembly's term has two digits (QH13, UBTVQH15): digits after those start a number.
+_GLUED_NUMBER = re.compile(r"(?:(?<=[A-ZĐ])|(?<=QH\d\d))(?=\d+(?:\.\d+)?/\d{4}/[A-ZĐ])")
+# A year glued before a number: "202068/2020/QH14" -> "68/2020/QH14" when the years agree.
+_YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<number>\d{1,4})$")
+
+
+def numbers_in(text: str) -> tuple[list[str], list[str]]:
+    """The document numbers in text, in order, each once; and the fragments left unresolved."""
+    body = _GLUED_NUMBER.sub(" ", text.replace(_HEADER, " "))
+    clean: list[tuple[int, str]] = []
+    glued: list[tuple[int, str, str]] = []  # (where, number as matched, rest of the word)
+    for match in DOCUMENT_NUMBER.finditer(body):
+        value = _unglue_year(match)
+        word = re.match(r"\w*", body[match.end() :])
+        after = word.group(0) if word else ""
+        if after[:1].isalpha() or (_WORD_TAIL.search(value) and not value.endswith("-TTg")):
+            glued.append((match.start(), value, after))
+        else:
+            clean.append((match.start(), value))
+    known = [value for _, value in clean]
+    unresolved = []
+    for where, value, after in glued:
+        choice = _trim(value, after, known)
+        if choice is None:
+            unresolved.append(value + after)
+        else:
+            clean.append((where, choice))
+    found: list[str] = []
+    for _, value in sorted(clean):
+        _add(found, value)
+    # "60/2014/QH" cut short beside the full "60/2014/QH13": keep the full one.
+    found = [
+        v
+        for v in found
+        if not any(w != v and w.startswith(v) and w[len(v)].isdigit() for w in found)
+    ]
+    return found, unresolved
+
+
+def _unglue_year(match: re.Match[str]) -> str:
+    number, year, symbol = match.group("number"), match.group("year"), match.group("symbol")
+    found = _YEAR_PREFIX.match(number)
+    if found is not None and year is not None and found.group("year") == year:
+        number = found.group("number")
+    return f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+
+
+# Lower-case words that follow a number inside a document's name ("… 53/2025/TT-BCA ngày 01/7").
+_LOWER_WORDS = frozenset({"ngày", "của", "về", "và", "quy", "sửa", "ban", "hướng", "năm", "do"})
+
+
+# The start of a word glued after a symbol: "CPQuy", "CPquy", "QH14Th", "-Quy" ("TTg" is a symbol).
+_WORD_TAIL = re.compile(r"(?<!TT)(?:[A-ZĐ][a-z]+|[a-z]+)$")
+
+
+def _trim(value: str, after: str, known: list[str]) -> str | None:
+    """The number a symbol glued to the next word stands for: "…/TT-BCAng" + "ày" -> "…/TT-BCA".
+
+    The word may start lower-case ("ngày") or upper-case ("Thông"): a number written cleanly
+    elsewhere in the table wins, then the cut that leaves a known word.
+    """
+    prime_minister = re.search(r"-TTg(?=[A-Za-z])", value)
+    if prime_minister is not None:  # Thủ tướng: the one symbol with a lower-case letter
+        return value[: prime_minister.end()]
+    run_match = re.search(r"[a-z]*$", value)
+    run = run_match.group(0) if run_match else ""
+    lower_cut = value[: len(value) - len(run)]
+    upper_cut = lower_cut[:-1] if lower_cut[-1:].isupper() or lower_cut[-1:] == "Đ" else ""
+    candidates = [v.rstrip("-") for v in (lower_cut, upper_cut) if v]
+    candidates = [v for v in candidates if parse_document_number(v) is not None]
+    for candidate in candidates:
+        if candidate in known:
+            return candidate
+    if run and (run + after).lower() in _LOWER_WORDS:
+        cut = lower_cut.rstrip("-")
+        return cut if parse_document_number(cut) is not None else None
+    cut = upper_cut.rstrip("-")
+    if cut and parse_document_number(cut) is not None:
+        return cut
+    return None
+
+
+def _add(found: list[str], value: str) -> None:
+    value = ascii_d_fix(value) or value
+    if parse_document_number(value) is not None and value not in found:
+        found.append(value)

@@ -1,0 +1,156 @@
+"""Portal detail records as procedures: fields, normalization, filters, problems."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from portal_records import RAW, chatbot_record, make_records, write_json
+
+from tthc_cli.importing.portal_json import Filters, import_records, read_records
+from tthc_cli.importing.problems import ImportResult
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    return make_records(tmp_path)
+
+
+def run(paths: list[Path], filters: Filters | None = None) -> ImportResult:
+    result = ImportResult()
+    import_records(read_records(paths, result), filters or Filters(level="xa"), result)
+    return result
+
+
+def by_code(result: ImportResult) -> dict[str, dict[str, Any]]:
+    return {item["code"]: item for item in result.items}
+
+
+def test_known_record_times_fees_and_legal_basis(records: Path) -> None:
+    item = by_code(run([records]))["1.004222"]
+    assert item["time_limit"] == {"value": 7, "unit": "working-days"}
+    assert item["fees"] == [
+        {"name": "Phí, lệ phí", "amount": 20000, "note": "Trực tiếp"},
+        {"name": "Phí, lệ phí", "amount": 10000, "note": "Trực tuyến"},
+    ]
+    assert item["legal_basis"] == ["68/2020/QH14", "57/2021/TT-BCA"]
+    assert item["agency"] == "Công an cấp Xã"
+    assert item["decision"] == "1523/QĐ-BCA-C06"
+    assert item["subjects"] == ["Công dân Việt Nam", "Người Việt Nam định cư ở nước ngoài"]
+    assert "online" not in item  # an online channel, but the portal does not say toàn trình
+
+
+def test_text_is_nfc_with_one_tone_placement(records: Path) -> None:
+    name = by_code(run([records]))["1.004194"]["name"]
+    assert name == "Đăng ký tạm trú cho người ở khu vực Hòa Bình"
+    assert unicodedata.is_normalized("NFC", name)
+
+
+def test_bqp_shape(records: Path) -> None:
+    item = by_code(run([records]))["1.013129"]
+    assert item["time_limit"] == {
+        "value": 5,
+        "unit": "working-days",
+        "note": "Trực tiếp: 05 Ngày làm việc; Dịch vụ bưu chính: 07 Ngày làm việc",
+    }
+    assert item["fees"] == []
+    assert item["online"] == "none"  # no online channel listed at all
+    assert item["legal_basis"] == ["67/2024/TT-BQP"]
+    assert item["decision"] == "6376/QĐ-BQP"
+
+
+def test_level_and_field_filters(records: Path) -> None:
+    result = run([records])
+    assert set(by_code(result)) == {"1.004222", "1.004194", "1.000001", "1.013129"}
+    assert result.read == 5
+    assert result.filtered == 1
+    result = run([records], Filters(level="xa", exclude_fields=["hai quan"]))
+    assert "1.000001" not in by_code(result)
+    result = run([records], Filters(level="tinh"))
+    assert set(by_code(result)) == {"2.000002"}
+
+
+def test_problems_record_by_record(tmp_path: Path) -> None:
+    folder = tmp_path / "json"
+    write_json(
+        folder,
+        "a.json",
+        chatbot_record(
+            "1.000100",
+            "Thñ tôc ®¨ng ký khai sinh cho trÎ em",
+            cach_thuc_thuc_hien="Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5Miễn phí",
+            raw_text="Mã thủ tục1.000999Số quyết định",
+            so_quyet_dinh="QĐ/0001-BCA",
+        ),
+    )
+    write_json(folder, "b.json", chatbot_record("bad", "Không mã"))
+    (folder / "c.json").write_text("{not json", encoding="utf-8")
+    result = run([folder])
+    reasons = {(p.record, p.reason) for p in result.problems}
+    assert reasons == {
+        ("1.000100", "mojibake"),
+        ("1.000100", "time-without-unit"),
+        ("1.000100", "code-differs-from-page"),
+        ("1.000100", "decision-unreadable"),
+        ("bad", "bad-code"),
+    }
+    assert len(result.errors) == 1
+    assert "c.json: cannot read" in result.errors[0]
+    item = by_code(result)["1.000100"]
+    assert "time_limit" not in item
+    assert item["fees"] == []
+    assert "decision" not in item
+
+
+def test_a_code_seen_twice_is_kept_once(tmp_path: Path) -> None:
+    folder = tmp_path / "json"
+    write_json(folder, "a.json", chatbot_record("1.004222", "Đăng ký thường trú"))
+    write_json(folder, "b.json", [chatbot_record("1.004222", "Đăng ký thường trú")])
+    result = run([folder])
+    assert len(result.items) == 1
+    assert [p.reason for p in result.problems] == ["duplicate-code"]
+
+
+CHATBOT = RAW / "chatbot-tthc" / "cap-xa-json"
+BQP = RAW / "nhdandz-tthc-bqp" / "extracted_fixed"
+
+
+@pytest.mark.skipif(not CHATBOT.is_dir(), reason=f"real portal records not present: {CHATBOT}")
+def test_real_chatbot_records() -> None:
+    result = run([CHATBOT])
+    assert result.read == 588
+    assert len(result.items) == 588
+    assert not result.errors
+    item = by_code(result)["1.004222"]
+    assert item["name"] == "Đăng ký thường trú"
+    assert item["time_limit"] == {"value": 7, "unit": "working-days"}
+    fees = {fee["note"]: fee["amount"] for fee in item["fees"]}
+    assert fees == {"Trực tiếp": 20000, "Trực tuyến": 10000}
+    assert "68/2020/QH14" in item["legal_basis"]
+    assert "53/2025/TT-BCA" in item["legal_basis"]
+    birth = by_code(result)["1.001193"]
+    assert birth["fees"] == []
+    assert "60/2014/QH13" in birth["legal_basis"]
+    # The scrape stored some pages under another procedure's code.
+    differs = [p for p in result.problems if p.reason == "code-differs-from-page"]
+    assert len(differs) == 17
+
+
+@pytest.mark.skipif(not BQP.is_dir(), reason=f"real BQP records not present: {BQP}")
+def test_real_bqp_records_at_commune_level() -> None:
+    result = run([BQP])
+    assert result.read == 207
+    assert not result.errors
+    assert len(result.items) == 85  # "Cấp Xã" among the levels
+    assert all("field" in item and "name" in item for item in result.items)
+
+
+def test_json_list_and_bad_items(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([chatbot_record("1.004222", "A"), 3]), encoding="utf-8")
+    result = run([path])
+    assert len(result.items) == 1
+    assert result.errors == [f"{path}[1]: not a portal procedure record"]
