@@ -10,7 +10,7 @@ usage: python -m benchmarks [COMMAND] [OPTIONS]
 
 With no command (or `all`): every performance target and its baselines in one run
 (start-up, validate against check-jsonschema and yamllint, dedupe-names, diff, stats, search),
-as Markdown; about 4 minutes. [--repeat R] [--tiny] [--no-peers] [--keep DIR]
+as Markdown; 3 to 4 minutes. [--repeat R] [--tiny] [--no-peers] [--keep DIR]
 
 commands:
   all        the same as no command
