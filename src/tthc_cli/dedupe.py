@@ -41,7 +41,7 @@ ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hư�
 _TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     entry: NameEntry
     parsed: PlaceName
