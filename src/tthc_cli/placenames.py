@@ -986,13 +986,30 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     if verdict is not None and verdict.verdict == DUPLICATE:
         return verdict
     alternative: Verdict | None = None
+    # Only a duplicate from the other reading counts, so readings that cannot give one are
+    # not compared (most candidate pairs of a large province).
     if a.type_word is not None:
-        alternative = _better(alternative, _compare(_untyped(a.original, a.kind), b))
+        untyped = _untyped(a.original, a.kind)
+        if _may_be_duplicate(untyped, b):
+            alternative = _better(alternative, _compare(untyped, b))
     if b.type_word is not None:
-        alternative = _better(alternative, _compare(a, _untyped(b.original, b.kind)))
+        untyped = _untyped(b.original, b.kind)
+        if _may_be_duplicate(a, untyped):
+            alternative = _better(alternative, _compare(a, untyped))
     if alternative is not None and alternative.verdict == DUPLICATE:
         return alternative
     return verdict
+
+
+def _may_be_duplicate(x: PlaceName, y: PlaceName) -> bool:
+    """A cheap necessary condition for `_compare(x, y)` to say duplicate: each way it finds
+    two rests the same (same, fold, tone placement, spacing) leaves their folded letters equal
+    once spaces are dropped, and accepted variants are listed names."""
+    if (x.number, x.suffix, x.date) != (y.number, y.suffix, y.date):
+        return False
+    if x.rest_fold.replace(" ", "") == y.rest_fold.replace(" ", ""):
+        return True
+    return any(rest in _VARIANT_OF for rest in (x.rest, y.rest, x.rest_fold, y.rest_fold))
 
 
 def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
