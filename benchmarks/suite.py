@@ -1,7 +1,8 @@
 """`python -m benchmarks`: every performance target of tthc, with its baselines, in one run.
 
-Writes the corpora to a temporary folder (about 10 s), then times, round-robin within each
-group so a burst of load from a neighbour hits every row of a group alike:
+Writes the corpora to a temporary folder (about 10 s), then runs every row of a group once
+untimed (imports, the page cache) and times them, round-robin within the group so a burst of
+load from a neighbour hits every row alike:
 
 - start-up: `python -c pass` (the interpreter's floor), `tthc --version`, `tthc --help`;
 - validate, on 2,000 generated commune catalogs (about 10 MB): a bare PyYAML CSafeLoader load
@@ -9,7 +10,7 @@ group so a burst of load from a neighbour hits every row of a group alike:
   `tthc schema`, `yamllint` with its default configuration, and `tthc validate`. The two peers
   take about a minute each on the whole corpus, so they are timed on 1 file and on 200 files
   spread over the corpus, and their time for every file is extrapolated as
-  t(1) + (t(200) - t(1)) × files / 199... (start-up once, then the cost per file);
+  t(1) + (t(200) - t(1)) × (files - 1) / 199 (start-up once, then the cost per file);
 - dedupe-names on the national hamlets (3,321 communes, about 100,000 hamlets) and on the real
   national street list at province scope: a bare load (the floor), the naive rapidfuzz
   `process.cdist` of every name against every name of its scope (the full score matrix, one
@@ -18,8 +19,8 @@ group so a burst of load from a neighbour hits every row of a group alike:
 - stats and search on the shipped and the generated catalogs, when this tthc has them.
 
 Every tthc row runs the installed command as a subprocess, with its interpreter start-up, and
-takes its peak memory from `getrusage` (maximum resident set size). The Markdown report (stdout)
-has the table of every row and the table of targets.
+takes its CPU time and peak memory from `getrusage`. The Markdown report (stdout) has the table
+of every row (wall and CPU seconds) and the table of targets, judged on both.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ class Options:
     provinces: int | None = None  # the hamlet corpus of the first N provinces only
     startup_repeat: int = 9
     peer_repeat: int = 1  # the slow peers (a minute each on the whole corpus)
+    warm_up: bool = True  # one untimed run of every row first
 
 
 # --- corpora ----------------------------------------------------------------------------------
@@ -397,7 +399,7 @@ def _cdist_row(
 def measure(groups: Sequence[Group], progress: Callable[[str], None], warm_up: bool = True) -> None:
     for group in groups:
         rows = [row for row in group.rows if row.run is not None]
-        for row in rows if warm_up else []:  # imports, the page cache
+        for row in rows if warm_up else []:  # imports, the page cache, the CPU's clock
             with contextlib.suppress(CommandFailed):
                 assert row.run is not None
                 row.run()
@@ -548,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = args.keep or Path(tmp)
         corpora = build_corpora(root, options, progress)
         groups = build_groups(corpora, options)
-        measure(groups, progress)
+        measure(groups, progress, options.warm_up)
     print("# tthc benchmarks (`python -m benchmarks`)")
     print()
     print("\n".join(f"- {line}" for line in machine()))
