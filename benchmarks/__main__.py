@@ -1,4 +1,4 @@
-"""Dispatch `python -m benchmarks COMMAND`: `parsers` times the YAML parsers and tthc validate."""
+"""Dispatch `python -m benchmarks [COMMAND]`: with no command, every target in one run."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ import sys
 from collections.abc import Sequence
 
 USAGE = """\
-usage: python -m benchmarks COMMAND [OPTIONS]
+usage: python -m benchmarks [COMMAND] [OPTIONS]
+
+With no command (or `all`): every performance target and its baselines in one run
+(start-up, validate against check-jsonschema and yamllint, dedupe-names, diff, stats, search),
+as Markdown; 3 to 4 minutes. [--repeat R] [--tiny] [--no-peers] [--keep DIR]
 
 commands:
+  all        the same as no command
   parsers    time YAML parsers and `tthc validate` on a generated corpus
              [--files N] [--repeat R] [--corpus DIR] [--subset N]
   diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
@@ -22,8 +27,14 @@ commands:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    command, rest = (args[0], args[1:]) if args else ("", [])
+    command, rest = (args[0], args[1:]) if args else ("all", [])
+    if command.startswith("-") and command not in {"-h", "--help"}:
+        command, rest = "all", args  # options of the whole run
     # Imported on demand so `--help` and `generate` do not pay for the parser jobs' imports.
+    if command == "all":
+        from benchmarks import suite
+
+        return suite.main(rest)
     if command == "parsers":
         from benchmarks import parsers
 

@@ -32,10 +32,8 @@ import argparse
 import csv
 import gc
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,20 +48,26 @@ from typing import Any
 import yaml
 
 from benchmarks.labelled import street_name
+from benchmarks.measure import run_measured
+from benchmarks.national import (
+    MERGES,
+    SEED,
+    Commune,
+    Former,
+    Province,
+    load_provinces,
+)
 from benchmarks.parsers import machine, tthc_command
+from benchmarks.rawdata import RAW
 from tthc_cli import dedupe as dedupe_module
 from tthc_cli.dedupe import DedupeResult, find_duplicates
 from tthc_cli.namelists import read_names
-from tthc_cli.provinces import PROVINCES_2025
 from tthc_cli.textnorm import fold_key
 
 REPO = Path(__file__).resolve().parents[1]
-RAW = REPO.parent / "shared" / "data" / "raw"
-MERGES = RAW / "dvhcvn-20250701" / "mapping" / "merges.json"
 STREETS = RAW / "thien0291-vietnam_dataset" / "data"
 
 HAMLETS = 100_000
-SEED = 2025
 
 # --- hamlet-set generation ---------------------------------------------------------------------
 
@@ -141,78 +145,6 @@ _TONE_SWAPS = {
     "óe": "oé",
     "ỏe": "oẻ",
 }
-
-
-@dataclass
-class Former:
-    code: str
-    name: str
-    partial: bool
-
-
-@dataclass
-class Commune:
-    code: str
-    name: str
-    formers: list[Former]
-
-
-@dataclass
-class Province:
-    code: str
-    name: str
-    communes: list[Commune]
-
-
-def load_provinces(merges: Path = MERGES) -> tuple[list[Province], bool]:
-    """The 34 provinces with their communes and former communes; (synthetic, False) without
-    the mapping file."""
-    if not merges.is_file():
-        return synthetic_provinces(), False
-    data = json.loads(merges.read_text(encoding="utf-8"))
-    provinces = []
-    for level1 in data["data"]:
-        communes = [
-            Commune(
-                code=str(level2["level2_id"]),
-                name=str(level2["name"]),
-                formers=[
-                    Former(str(m["old_id"]), str(m["name"]), m.get("type") == "partial")
-                    for m in level2.get("merges") or []
-                ]
-                or [Former(str(level2["level2_id"]), str(level2["name"]), False)],
-            )
-            for level2 in level1["level2s"]
-        ]
-        provinces.append(Province(str(level1["level1_id"]), str(level1["name"]), communes))
-    return provinces, True
-
-
-_SYLLABLE_TEXT = (
-    "An Bình Hòa Phú Tân Thành Long Mỹ Phước Thạnh Đông Tây Lộc Hưng Thuận Hiệp Lợi Sơn Hải "
-    "Trung Quang Minh Đức Xuân Vĩnh Yên Hà Lâm Kim Nghĩa Hồng Văn Cát Thủy Khánh Lạc Thịnh"
-)
-_SYLLABLES = tuple(_SYLLABLE_TEXT.split(" "))
-
-
-def synthetic_provinces(seed: int = SEED) -> list[Province]:
-    """The 34 provinces with 98 communes each, of made-up names, for when ../shared is absent."""
-    rng = random.Random(seed)
-    provinces = []
-    code = 0
-    for province_code, province_name in PROVINCES_2025.items():
-        communes = []
-        for _ in range(98):
-            code += 3
-            formers = [
-                Former(f"{code + k:05d}", "Xã " + " ".join(rng.sample(_SYLLABLES, 2)), k == 2)
-                for k in range(3)
-            ]
-            kind = "Phường" if rng.random() < 0.2 else "Xã"
-            name = f"{kind} {' '.join(rng.sample(_SYLLABLES, 2))}"
-            communes.append(Commune(f"{code:05d}", name, formers))
-        provinces.append(Province(province_code, province_name, communes))
-    return provinces
 
 
 def _strip_unit(name: str) -> str:
@@ -406,8 +338,11 @@ def _province_key(name: str) -> str:
     return _OLD_PROVINCE_ALIASES.get(key, key)
 
 
-def write_streets(root: Path, streets: Path = STREETS, merges: Path = MERGES) -> Path | None:
-    """The national street list as one CSV; None when the data is absent."""
+def write_streets(
+    root: Path, streets: Path = STREETS, merges: Path = MERGES, limit: int | None = None
+) -> Path | None:
+    """The national street list as one CSV (its first `limit` streets when given); None when
+    the data is absent."""
     if not streets.is_dir() or not merges.is_file():
         return None
     data = json.loads(merges.read_text(encoding="utf-8"))
@@ -420,14 +355,18 @@ def write_streets(root: Path, streets: Path = STREETS, merges: Path = MERGES) ->
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["province", "commune", "kind", "name", "from"])
+        written = 0
         for source in sorted(streets.glob("*.json")):
+            if limit is not None and written >= limit:
+                break
             old_province = json.loads(source.read_text(encoding="utf-8"))
             code, old_name = new_code[_province_key(old_province["name"])]
             for district in old_province["district"]:
                 commune = f"{district.get('pre', '')} {district['name']}".strip()
                 for listed in district.get("street") or []:
-                    if listed.strip():
+                    if listed.strip() and (limit is None or written < limit):
                         writer.writerow([code, commune, "street", street_name(listed), old_name])
+                        written += 1
     return path
 
 
@@ -501,40 +440,11 @@ def in_process(paths: Sequence[Path], scope: str) -> DedupeResult:
     return find_duplicates(read_names(list(paths)), street_scope=scope)
 
 
-# Runs the command given after the result file, then writes "seconds max_rss_kb" to that file. A
-# child's max RSS counts the memory of the process it was forked from, so this small launcher,
-# not the benchmark process (hundreds of MB by then), is the one that forks `tthc`.
-_LAUNCHER = """
-import resource, subprocess, sys, time
-started = time.perf_counter()
-code = subprocess.call(sys.argv[2:])
-elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-with open(sys.argv[1], "w") as out:
-    out.write(f"{elapsed} {peak}")
-sys.exit(code)
-"""
-
-
 def run_cli(paths: Sequence[Path], scope: str, out: Path | None = None) -> tuple[float, float]:
     """Run `tthc dedupe-names --format json` once: (seconds, max RSS in MB) of the command."""
     command = [*tthc_command(), "dedupe-names", *map(str, paths), "--format", "json"]
     command += ["--street-scope", scope]
-    with tempfile.TemporaryDirectory(prefix="tthc-rss-") as tmp:
-        measured = Path(tmp) / "usage"
-        with open(out or os.devnull, "wb") as target:
-            process = subprocess.run(
-                [sys.executable, "-c", _LAUNCHER, str(measured), *command],
-                stdout=target,
-                stderr=subprocess.PIPE,
-                check=False,
-            )
-        if process.returncode not in (0, 1):
-            raise RuntimeError(
-                f"{' '.join(command)} exited {process.returncode}: {process.stderr.decode()}"
-            )
-        seconds, peak_kb = measured.read_text().split()
-    return float(seconds), float(peak_kb) / 1024  # ru_maxrss is in kilobytes on Linux
+    return run_measured(command, out=out)
 
 
 def traced_peak(job: Callable[[], object]) -> float:

@@ -1,11 +1,15 @@
 """Write a deterministic corpus of valid `procedure-catalog` files for the benchmarks.
 
-`python -m benchmarks.generate OUT [--files N]` writes N files of about 6 KB each (2,000 files
-are about 12.5 MB), one folder per province, each file a commune-level list of 14 procedures.
-Names, fields, agencies, subjects and legal bases come from the shipped catalogs
-(`catalogs/*/2025/xa.yaml`) when they are there, so the text looks like real catalogs: Vietnamese
-NFC strings, long multi-byte lines, quoted codes, flow maps, block scalars. Codes are numbered
-from a counter, so they are unique across the whole corpus and `tthc validate` finds nothing.
+`python -m benchmarks generate OUT [--files N]` writes N commune catalogs of 12 procedures,
+about 5 KB each (2,000 files are about 10 MB), one folder per 2025 province. File i is the
+catalog of a real commune (`benchmarks/national.py`: the 3,321 communes of 2025 from
+`shared/data/raw`, else made-up names), taken in turn from each of the 34 provinces so any
+number of files covers the whole country; `--files 3321` is one catalog per commune, and more
+files start another round. Names, fields, agencies, subjects and legal bases come from the shipped
+catalogs (`catalogs/*/2025/xa.yaml`) when they are there, so the text looks like real catalogs:
+Vietnamese NFC strings, long multi-byte lines, quoted codes, flow maps, block scalars. Codes are
+numbered from a counter, so they are unique across the whole corpus and `tthc validate` finds
+nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.national import Commune, Province, interleaved, load_provinces
 from tthc_cli.provinces import PROVINCES_2025
 from tthc_cli.textnorm import procedure_name_key
 
@@ -298,15 +303,17 @@ def _code(number: int) -> str:
 def generate(
     out_dir: Path,
     files: int = 2000,
-    procedures_per_file: int = 14,
+    procedures_per_file: int = 12,
     seed: int = 1,
     *,
     catalogs: Path | None = CATALOGS,
+    provinces: list[Province] | None = None,
 ) -> list[Path]:
     """Write ``files`` catalogs under ``out_dir/<province>/`` and return their paths in order.
 
-    Same arguments and same shipped catalogs give byte-identical files. Files already in
-    ``out_dir`` under other names are left alone.
+    Same arguments, shipped catalogs and raw data give byte-identical files. Files already in
+    ``out_dir`` under other names are left alone. ``provinces`` defaults to the real 2025
+    communes (made-up ones without the raw data).
     """
     if files < 0 or procedures_per_file < 1:
         raise ValueError("files must be >= 0 and procedures_per_file >= 1")
@@ -314,17 +321,21 @@ def generate(
         raise ValueError(f"at most {MAX_CODES - 1} procedures fit the D.NNNNNN code space")
     rng = random.Random(seed)
     pool = load_templates(catalogs)
-    provinces = list(PROVINCES_2025.items())
+    if provinces is None:
+        provinces, _ = load_provinces()
+    communes = interleaved([p for p in provinces if p.code in PROVINCES_2025])
     paths: list[Path] = []
     number = 0
     for index in range(files):
-        code, province = provinces[index % len(provinces)]
+        province, commune = communes[index % len(communes)]
+        rounds = index // len(communes)
+        title = f"Danh mục thủ tục hành chính cấp xã, {commune.name}, {province.name}"
         lines = [
             "kind: procedure-catalog",
-            f'province: "{code}"',
+            f'province: "{province.code}"',
             "level: xa",
             "effective: 2025-07-01",
-            f"title: {_text(f'Danh mục thủ tục hành chính cấp xã, {province} (tệp {index + 1})')}",
+            f"title: {_text(title if not rounds else f'{title} ({rounds + 1})')}",
             f'decisions: ["{rng.randint(100, 3999)}/QĐ-UBND"]',
             "procedures:",
         ]
@@ -334,25 +345,31 @@ def generate(
         for slot, i in enumerate(order):
             number += 1
             tpl = pool[picks[i]]
-            rounds = slot // len(pool)
-            name = tpl.name if rounds == 0 else f"{tpl.name} (mẫu {rounds + 1})"
+            round_ = slot // len(pool)
+            name = tpl.name if round_ == 0 else f"{tpl.name} (mẫu {round_ + 1})"
             lines.append("")
             lines += _procedure(rng, _code(number), tpl, name)
-        path = out_dir / code / f"xa-{index + 1:05d}.yaml"
+        stem = _file_stem(commune, rounds)
+        path = out_dir / province.code / f"{stem}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
         paths.append(path)
     return paths
 
 
+def _file_stem(commune: Commune, rounds: int) -> str:
+    """`xa-00004` for commune 00004, `xa-00004-2` for its second file."""
+    return f"xa-{commune.code}" + (f"-{rounds + 1}" if rounds else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.generate",
+        prog="python -m benchmarks generate",
         description="Write a deterministic corpus of valid procedure-catalog files.",
     )
     parser.add_argument("out", type=Path, help="output folder (created if missing)")
     parser.add_argument("--files", type=int, default=2000, help="number of files (default 2000)")
-    parser.add_argument("--procedures", type=int, default=14, help="procedures per file")
+    parser.add_argument("--procedures", type=int, default=12, help="procedures per file (12)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     paths = generate(args.out, args.files, args.procedures, args.seed)

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.rawdata import RAW
 from tthc_cli.textnorm import (
     fold_key,
     has_vietnamese_diacritics,
@@ -47,7 +48,6 @@ from tthc_cli.textnorm import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-RAW = REPO.parent / "shared" / "data" / "raw"
 OUT = REPO / "tests" / "data" / "dedupe-labelled.csv"
 SAPNHAP = RAW / "vietnamadminunits" / "sapnhap.bando.com.vn_ward_2025-07-17.csv"
 OSM = RAW / "osm-roads-tristran2k1" / "3fields.csv"

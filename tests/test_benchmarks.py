@@ -39,7 +39,7 @@ def test_corpus_is_clean_and_about_5_kb_a_file(tmp_path: Path, catalogs: Path | 
     assert result.load_errors == []
     assert [f for f in result.findings if f.severity == "error"] == []
     assert result.files == 5
-    assert result.procedures == 5 * 14
+    assert result.procedures == 5 * 12
     for path in paths:
         assert 3_000 <= path.stat().st_size <= 8_000, path
 
@@ -63,3 +63,52 @@ def test_diff_benchmark_snapshots_hold_every_kind_of_change(tmp_path: Path) -> N
     assert all(counts[status] > 0 for status in ("moved", "changed", "removed", "unchanged"))
     assert result.summary()["old"]["huyen"] > 0
     assert result.errors == []
+
+
+@pytest.mark.slow
+def test_the_whole_run_works_in_tiny_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every row of `python -m benchmarks` on tiny corpora, one repetition, no peers (they may
+    # not be installed): the harness cannot rot unnoticed. No timing is asserted.
+    from benchmarks.__main__ import main
+
+    assert main(["--tiny", "--no-peers", "--keep", str(tmp_path)]) == 0
+    report = capsys.readouterr().out
+    for row in (
+        "`tthc --version`",
+        "`tthc --help`",
+        "`tthc validate --format json`",
+        "`tthc dedupe-names --format json`",
+        "`tthc diff --format json`",
+        "skipped (--no-peers)",
+    ):
+        assert row in report
+    assert "| target | measured (wall) | met | measured (CPU) | met on CPU |" in report
+    assert "failed:" not in report
+    # stats and search are timed when this tthc has them, and say so otherwise.
+    assert "`tthc stats`" in report
+    assert "`tthc search`" in report
+
+
+def test_peer_extrapolation_counts_start_up_once(tmp_path: Path) -> None:
+    from benchmarks import suite
+    from benchmarks.measure import Usage
+
+    paths = [tmp_path / f"{n}.yaml" for n in range(401)]
+    calls: list[int] = []
+
+    def fake(command: list[str], **_: object) -> Usage:
+        files = len(command) - 1
+        calls.append(files)
+        return Usage(1.0 + 0.01 * files, 0.5 + 0.005 * files, 10.0)  # start-up, then per file
+
+    original = suite.run_usage
+    suite.run_usage = fake  # type: ignore[assignment]
+    try:
+        seconds, cpu, _ = suite.peer(["tool"], paths)()
+    finally:
+        suite.run_usage = original  # type: ignore[assignment]
+    assert calls == [1, suite.PEER_SUBSET]
+    assert seconds == pytest.approx(1.0 + 0.01 * 401)
+    assert cpu == pytest.approx(0.5 + 0.005 * 401)

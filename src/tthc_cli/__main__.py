@@ -1,5 +1,5 @@
 """Run the command-line interface with `python -m tthc_cli`."""
 
-from tthc_cli.cli import main
+from tthc_cli.launch import main
 
 main()

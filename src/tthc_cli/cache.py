@@ -149,13 +149,19 @@ class ResultCache:
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        with contextlib.suppress(OSError, ValueError):
+        created = not self.folder.exists()
+        try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 write_text_atomic(ignore, "*\n")
             write_text_atomic(self.folder / _FILE, _checksum(text) + "\n" + text)
             self._dirty = False
+        except (OSError, ValueError):
+            if created:  # a full disk or a read-only tree keeps no half-made cache folder
+                with contextlib.suppress(OSError):
+                    (self.folder / ".gitignore").unlink(missing_ok=True)
+                    self.folder.rmdir()
 
 
 def _checksum(body: str) -> str:

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from tthc_cli.i18n import N_, _
@@ -40,7 +41,7 @@ ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hư�
 _TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     entry: NameEntry
     parsed: PlaceName
@@ -111,6 +112,21 @@ def short_commune(name: str) -> str:
     return _TYPE_WORD.sub("", name.strip()).strip() or name.strip()
 
 
+@lru_cache(maxsize=1 << 18)
+def _keys(p: PlaceName) -> tuple[tuple[Any, ...], Any, tuple[Any, ...]]:
+    """A name's blocking keys: (folded core and parser keys, sorted words, words with one left
+    open). Names repeat across communes (Thôn 1, Tân Lập), so each is worked out once."""
+    core = (p.core_fold, *(("parser", key) for key in blocking_keys(p)))
+    words = p.rest.split()
+    if len(words) < 2:
+        return core, None, ()
+    head = (p.number, p.suffix, p.date)
+    opened = tuple(
+        (*head, (*words[:position], "*", *words[position + 1 :])) for position in range(len(words))
+    )
+    return core, (*head, tuple(sorted(words))), opened
+
+
 def _blocks(members: Sequence[Member]) -> Iterable[list[int]]:
     """Index lists whose members may be compared: same folded core, same words in any order,
     the same words but one."""
@@ -118,36 +134,47 @@ def _blocks(members: Sequence[Member]) -> Iterable[list[int]]:
     by_words: dict[Any, list[int]] = defaultdict(list)
     by_open: dict[Any, list[int]] = defaultdict(list)
     for index, member in enumerate(members):
-        p = member.parsed
-        by_core[p.core_fold].append(index)
         # The parser's own keys also catch word breaks (A Râng / Arâng), accepted variants and
         # a leading word that belongs to the name (Ấp Sóc Trăng / Sóc Trăng).
-        for key in blocking_keys(p):
-            by_core[("parser", key)].append(index)
-        words = p.rest.split()
-        if len(words) >= 2:
-            by_words[(p.number, p.suffix, p.date, tuple(sorted(words)))].append(index)
-            for position in range(len(words)):
-                opened = (*words[:position], "*", *words[position + 1 :])
-                by_open[(p.number, p.suffix, p.date, opened)].append(index)
+        core, sorted_words, opened = _keys(member.parsed)
+        for key in core:
+            by_core[key].append(index)
+        if sorted_words is not None:
+            by_words[sorted_words].append(index)
+            for key in opened:
+                by_open[key].append(index)
     yield from (b for b in by_core.values() if len(b) > 1)
     yield from (b for b in by_words.values() if len(b) > 1)
     yield from (b for b in by_open.values() if 1 < len(b) <= MAX_FUZZY_BLOCK)
 
 
-def _pairs(members: Sequence[Member]) -> dict[tuple[int, int], Verdict]:
-    """Verdicts for the candidate pairs, between the first copies of distinct spellings."""
+def _pairs(
+    members: Sequence[Member], cache: dict[tuple[int, int], Verdict | None] | None = None
+) -> dict[tuple[int, int], Verdict]:
+    """Verdicts for the candidate pairs, between the first copies of distinct spellings.
+
+    cache: verdicts by the ids of the two parsed names, shared between scopes (the same pair of
+    spellings recurs in many communes); its names must stay alive while it is used."""
     verdicts: dict[tuple[int, int], Verdict] = {}
+    seen: set[tuple[int, int]] = set()
+    known = {} if cache is None else cache
     for block in _blocks(members):
         first: dict[str, int] = {}
         for index in block:
             first.setdefault(members[index].entry.name, index)
         distinct = sorted(first.values())
         for i, a in enumerate(distinct):
+            pa = members[a].parsed
             for b in distinct[i + 1 :]:
-                if (a, b) in verdicts:
+                if (a, b) in seen:
                     continue
-                verdict = compare(members[a].parsed, members[b].parsed)
+                seen.add((a, b))
+                pb = members[b].parsed
+                ids = (id(pa), id(pb))
+                if ids in known:
+                    verdict = known[ids]
+                else:
+                    verdict = known[ids] = compare(pa, pb)
                 if verdict is not None:
                     verdicts[(a, b)] = verdict
     return verdicts
@@ -177,8 +204,13 @@ def _reason(codes: Counter[str], texts: dict[str, str], scope: str) -> str:
     return reason
 
 
-def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
-    verdicts = _pairs(members)
+def _scope_groups(
+    members: list[Member],
+    scope: str,
+    kind: str,
+    cache: dict[tuple[int, int], Verdict | None] | None = None,
+) -> list[Group]:
+    verdicts = _pairs(members, cache)
     # The same spelling twice (Thôn 1 from two former communes) is the plainest duplicate.
     copies: dict[str, list[int]] = defaultdict(list)
     for index, member in enumerate(members):
@@ -194,30 +226,38 @@ def _scope_groups(members: list[Member], scope: str, kind: str) -> list[Group]:
     groups: list[Group] = []
     dup_components = _components(len(members), duplicate_edges)
     owner = {i: n for n, comp in enumerate(dup_components) for i in comp}
-    for component in dup_components:
-        codes: Counter[str] = Counter()
-        texts: dict[str, str] = {}
-        inside = set(component)
-        for (a, b), verdict in verdicts.items():
-            if a in inside and b in inside and verdict.verdict == "duplicate":
-                codes[verdict.code] += 1
-                texts[verdict.code] = verdict.reason
-        if not codes:
-            codes["same-after-normalization"] = 1
-            texts["same-after-normalization"] = _("the same name")
-        groups.append(_group(members, component, "duplicate", codes, texts, scope, kind))
+    codes, texts = _reasons(verdicts, owner, len(dup_components), "duplicate")
+    for component, counted, worded in zip(dup_components, codes, texts, strict=True):
+        if not counted:
+            counted["same-after-normalization"] = 1
+            worded["same-after-normalization"] = _("the same name")
+        groups.append(_group(members, component, "duplicate", counted, worded, scope, kind))
     # Similar pairs between members that are not already in one duplicate group.
     similar = [(a, b) for a, b in similar_edges if owner.get(a, -1 - a) != owner.get(b, -1 - b)]
-    for component in _components(len(members), similar):
-        codes = Counter()
-        texts = {}
-        inside = set(component)
-        for (a, b), verdict in verdicts.items():
-            if a in inside and b in inside and verdict.verdict == "similar":
-                codes[verdict.code] += 1
-                texts[verdict.code] = verdict.reason
-        groups.append(_group(members, component, "similar", codes, texts, scope, kind))
+    similar_components = _components(len(members), similar)
+    similar_owner = {i: n for n, comp in enumerate(similar_components) for i in comp}
+    codes, texts = _reasons(verdicts, similar_owner, len(similar_components), "similar")
+    for component, counted, worded in zip(similar_components, codes, texts, strict=True):
+        groups.append(_group(members, component, "similar", counted, worded, scope, kind))
     return groups
+
+
+def _reasons(
+    verdicts: dict[tuple[int, int], Verdict], owner: dict[int, int], count: int, verdict: str
+) -> tuple[list[Counter[str]], list[dict[str, str]]]:
+    """For each of `count` components, the codes (and their wording) of the `verdict` pairs
+    inside it, in one pass over the pairs (a pass per component was quadratic in a large
+    province)."""
+    codes: list[Counter[str]] = [Counter() for _ in range(count)]
+    texts: list[dict[str, str]] = [{} for _ in range(count)]
+    for (a, b), found in verdicts.items():
+        if found.verdict != verdict:
+            continue
+        component = owner.get(a)
+        if component is not None and owner.get(b) == component:
+            codes[component][found.code] += 1
+            texts[component][found.code] = found.reason
+    return codes, texts
 
 
 def _split_bridges(
@@ -421,12 +461,15 @@ def _find_duplicates(
     progress: Callable[[int, int], None] | None,
 ) -> DedupeResult:
     parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
+    # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
+    verdict_cache: dict[tuple[int, int], Verdict | None] = {}
 
     def member(entry: NameEntry) -> Member:
-        key = (entry.name, entry.kind, entry.ward)
+        ward = entry.ward
+        key = (entry.name, entry.kind, ward)
         parsed = parsed_cache.get(key)
         if parsed is None:
-            parsed = parse_name(entry.name, entry.kind, ward=entry.ward)
+            parsed = parse_name(entry.name, entry.kind, ward=ward)
             parsed_cache[key] = parsed
         return Member(entry, parsed)
 
@@ -446,7 +489,7 @@ def _find_duplicates(
     total = len(scopes)
     for done, (key, members) in enumerate(sorted(scopes.items()), start=1):
         if len(members) > 1:
-            groups += _scope_groups(members, key[0], key[-1])
+            groups += _scope_groups(members, key[0], key[-1], verdict_cache)
         if progress is not None:
             progress(done, total)
     _suggest(groups, taken)

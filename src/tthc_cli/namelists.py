@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from tthc_cli.codes import COMMUNE_CODE
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.i18n import _
-from tthc_cli.loading import discover, gc_paused, iter_items, load_document
+from tthc_cli.loading import discover, gc_paused, iter_items, load_text
 from tthc_cli.sheets import csv_reader, pad_code
 from tthc_cli.textnorm import fold_key, match_key
+from tthc_cli.unitsfast import FastUnits, read_units_fast
 
 LIST_SUFFIXES = (".csv", ".xlsx")
 KINDS = ("hamlet", "street")
@@ -65,7 +67,12 @@ class NameEntry:
     @property
     def ward(self) -> bool:
         """A phường: there a bare "Tổ" is a tổ dân phố."""
-        return match_key(self.commune_name).startswith("phường")
+        return _is_ward(self.commune_name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_ward(commune_name: str) -> bool:
+    return match_key(commune_name).startswith("phường")
 
 
 @dataclass
@@ -117,7 +124,14 @@ def _read_names(paths: Sequence[Path]) -> NameList:
 
 
 def _read_units(path: Path, result: NameList) -> None:
-    doc = load_document(path)
+    from tthc_cli.reading import display_path, read_text
+
+    text = read_text(path)
+    fast = read_units_fast(text)
+    if fast is not None:
+        _fast_entries(fast, display_path(path), result)
+        return
+    doc = load_text(text, display_path(path))
     if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
         issue = doc.parsed.issues[-1]
         raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
@@ -156,6 +170,39 @@ def _read_units(path: Path, result: NameList) -> None:
                         line=doc.pos(("communes", index, group, number))[0],
                     )
                 )
+
+
+def _fast_entries(fast: FastUnits, display: str, result: NameList) -> None:
+    """The same entries as the full loader gives, from the fast reader (unitsfast.py)."""
+    result.files += 1
+    data = fast.data
+    province = str(data["province"]["code"])
+    communes = data["communes"]
+    for commune in communes:
+        result.communes.add((province, str(commune["code"])))
+    kinds = {"hamlets": "hamlet", "streets": "street"}
+    # The full loader lists a commune's hamlets, then its streets, whatever their order in the
+    # file; the fast reader finds them in file order.
+    order = {"hamlets": 0, "streets": 1}
+    places = fast.places
+    keys = [(p.commune, order[p.group]) for p in places]
+    if keys != sorted(keys):  # a commune with its streets before its hamlets
+        places = sorted(places, key=lambda p: (p.commune, order[p.group], p.index))
+    for place in places:
+        commune = communes[place.commune]
+        item = commune[place.group][place.index]
+        result.entries.append(
+            NameEntry(
+                province=province,
+                commune=str(commune["code"]),
+                commune_name=str(commune["name"]),
+                kind=kinds[place.group],
+                name=str(item["name"]),
+                origin=item.get("from"),
+                file=display,
+                line=place.line,
+            )
+        )
 
 
 class _Report(Exception):

@@ -570,7 +570,7 @@ def parse_name(name: str, kind: str, *, ward: bool = False) -> PlaceName:
     return _parse(name, kind, ward, detect_type=True)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 18)
 def _untyped(name: str, kind: str) -> PlaceName:
     """The other reading of a name: its first word is part of the name ("Sóc Trăng")."""
     return _parse(name, kind, False, detect_type=False)
@@ -816,9 +816,10 @@ def _close_spelling(ra: str, rb: str) -> tuple[str, str, str] | None:
     x, y = diffs[0]
     if _i_y(x) == _i_y(y):
         return ("i-y", min(x, y), max(x, y))
-    if any(ch.isdigit() for ch in x + y) or fold_key(x) == fold_key(y):
+    fx, fy = _fold_word(x), _fold_word(y)
+    if _has_digit(x) or _has_digit(y) or fx == fy:
         return None
-    if {x, y} & _DIRECTION_WORDS or {fold_key(x), fold_key(y)} & _DIRECTION_FOLDS:
+    if {x, y} & _DIRECTION_WORDS or {fx, fy} & _DIRECTION_FOLDS:
         return None
     if min(len(x), len(y)) < 3 or Levenshtein.distance(x, y) > _MAX_SIMILAR_SYLLABLE_EDIT:
         return None
@@ -827,6 +828,12 @@ def _close_spelling(ra: str, rb: str) -> tuple[str, str, str] | None:
     if fuzz.ratio(ra, rb) < _CLOSE_RATIO:
         return None
     return ("typo", min(x, y), max(x, y))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # Pairs of close names compare the same few thousand syllables over and over.
+    return fold_key(word)
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -894,7 +901,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         one_ascii and _variant(a.rest_fold) == _variant(b.rest_fold)
     ):
         how = "variant"
-    elif not _has_digit(a.rest + b.rest) and (
+    elif not (_has_digit(a.rest) or _has_digit(b.rest)) and (
         a.rest.replace(" ", "") == b.rest.replace(" ", "")
         or (one_ascii and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", ""))
     ):
@@ -922,8 +929,8 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         return _duplicate(a, b, how)
     if types_differ:
         return None
-    names = _pair(_shown(a.original), _shown(b.original))
     if not a.ascii_only and not b.ascii_only and a.rest_fold == b.rest_fold:
+        names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(
             SIMILAR,
             "tone-only",
@@ -934,6 +941,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         )
     ra, rb = (a.rest_fold, b.rest_fold) if one_ascii else (a.rest, b.rest)
     if sorted(ra.split()) == sorted(rb.split()):
+        names = _pair(_shown(a.original), _shown(b.original))
         return Verdict(
             SIMILAR,
             "word-order",
@@ -943,6 +951,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     close = _close_spelling(ra, rb)
     if close is not None:
         how, x, y = close
+        names = _pair(_shown(a.original), _shown(b.original))
         if how == "i-y":
             # Translators: {names} are two names; {x} and {y} the syllables that differ.
             reason = _("very close spellings ({names}): '{x}' and '{y}' differ only in i / y")
@@ -977,13 +986,30 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     if verdict is not None and verdict.verdict == DUPLICATE:
         return verdict
     alternative: Verdict | None = None
+    # Only a duplicate from the other reading counts, so readings that cannot give one are
+    # not compared (most candidate pairs of a large province).
     if a.type_word is not None:
-        alternative = _better(alternative, _compare(_untyped(a.original, a.kind), b))
+        untyped = _untyped(a.original, a.kind)
+        if _may_be_duplicate(untyped, b):
+            alternative = _better(alternative, _compare(untyped, b))
     if b.type_word is not None:
-        alternative = _better(alternative, _compare(a, _untyped(b.original, b.kind)))
+        untyped = _untyped(b.original, b.kind)
+        if _may_be_duplicate(a, untyped):
+            alternative = _better(alternative, _compare(a, untyped))
     if alternative is not None and alternative.verdict == DUPLICATE:
         return alternative
     return verdict
+
+
+def _may_be_duplicate(x: PlaceName, y: PlaceName) -> bool:
+    """A cheap necessary condition for `_compare(x, y)` to say duplicate: each way it finds
+    two rests the same (same, fold, tone placement, spacing) leaves their folded letters equal
+    once spaces are dropped, and accepted variants are listed names."""
+    if (x.number, x.suffix, x.date) != (y.number, y.suffix, y.date):
+        return False
+    if x.rest_fold.replace(" ", "") == y.rest_fold.replace(" ", ""):
+        return True
+    return any(rest in _VARIANT_OF for rest in (x.rest, y.rest, x.rest_fold, y.rest_fold))
 
 
 def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
@@ -992,8 +1018,9 @@ def _bare_number_and_route(a: PlaceName, b: PlaceName) -> bool:
     return a.type_word is None and b.type_word in (_ROAD_TYPES | _ALLEY_TYPES)
 
 
+@lru_cache(maxsize=1 << 16)
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def blocking_keys(p: PlaceName) -> tuple[Hashable, ...]:

@@ -789,3 +789,27 @@ def test_real_street_numbers() -> None:
     numbered = [n for n in found if n.startswith(("Ngõ ", "Hẻm ", "Kiệt ", "Ngách "))]
     with_number = [n for n in numbered if parse_name(n, S).number is not None]
     assert len(with_number) / len(numbered) > 0.9
+
+
+def test_the_pre_check_never_hides_a_duplicate_reading() -> None:
+    # compare() skips the other reading of a pair when _may_be_duplicate says it cannot give a
+    # duplicate: on every labelled pair, both orders and every reading, that must hold.
+    from tthc_cli.placenames import _compare, _may_be_duplicate, _untyped
+
+    path = Path(__file__).resolve().parents[1] / "data" / "dedupe-labelled.csv"
+    checked = 0
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            ward = row["ward"] == "1"
+            a = parse_name(row["a"], row["kind"], ward=ward)
+            b = parse_name(row["b"], row["kind"], ward=ward)
+            readings_a = [a, _untyped(a.original, a.kind)]
+            readings_b = [b, _untyped(b.original, b.kind)]
+            for x in readings_a:
+                for y in readings_b:
+                    for first, second in ((x, y), (y, x)):
+                        verdict = _compare(first, second)
+                        if verdict is not None and verdict.verdict == "duplicate":
+                            assert _may_be_duplicate(first, second), (row["a"], row["b"])
+                            checked += 1
+    assert checked > 500

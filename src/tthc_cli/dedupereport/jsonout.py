@@ -66,12 +66,14 @@ class JsonDedupeReporter:
 
     def render(self, result: DedupeResult, console: Console) -> None:
         data = as_data(result)
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every group
         out = console.file
         out.write('{"version": 1,\n "groups": [')
-        for index, group in enumerate(data["groups"]):
-            out.write(",\n  " if index else "\n  ")
-            out.write(json.dumps(group, ensure_ascii=False))
+        groups = data["groups"]
+        for start in range(0, len(groups), 1000):  # in chunks: one string would be 40 MB
+            lead = ",\n  " if start else "\n  "
+            out.write(lead + ",\n  ".join(map(encode, groups[start : start + 1000])))
         out.write("\n ],\n")
-        out.write(f' "summary": {json.dumps(data["summary"], ensure_ascii=False)},\n')
-        out.write(f' "errors": {json.dumps(data["errors"], ensure_ascii=False)}\n}}\n')
+        out.write(f' "summary": {encode(data["summary"])},\n')
+        out.write(f' "errors": {encode(data["errors"])}\n}}\n')
         out.flush()
