@@ -28,9 +28,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import ruamel.yaml
 import yaml
-from ruamel.yaml import YAML
+
+try:  # a peer from the `benchmarks` extra; without it its rows are left out
+    import ruamel.yaml
+    from ruamel.yaml import YAML
+
+    HAVE_RUAMEL = True
+except ImportError:  # pragma: no cover - depends on the extras installed
+    HAVE_RUAMEL = False
 
 from benchmarks.generate import generate
 from tthc_cli import yamltree
@@ -161,8 +167,14 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
         Job(BASELINE, pyyaml_load),
         Job("PyYAML compose (CSafeLoader, nodes with marks)", pyyaml_compose),
         Job("tthc_cli.yamltree.parse (positions)", tthc_yamltree),
-        Job(f"ruamel.yaml round-trip YAML().load{extrapolated}", ruamel_rt, scale),
-        Job(f"ruamel.yaml YAML(typ='safe', pure=True){extrapolated}", ruamel_safe, scale),
+        *(
+            [
+                Job(f"ruamel.yaml round-trip YAML().load{extrapolated}", ruamel_rt, scale),
+                Job(f"ruamel.yaml YAML(typ='safe', pure=True){extrapolated}", ruamel_safe, scale),
+            ]
+            if HAVE_RUAMEL
+            else []
+        ),
     ]
     yaml_rs: Any = _optional("yaml_rs")
     if yaml_rs is not None and hasattr(yaml_rs, "loads"):
@@ -205,8 +217,9 @@ def warm_up(paths: Sequence[Path]) -> None:
     for p in sample:
         text = p.read_text(encoding="utf-8")
         yaml.load(text, Loader=yaml.CSafeLoader)
-        YAML().load(text)
-        YAML(typ="safe", pure=True).load(text)
+        if HAVE_RUAMEL:
+            YAML().load(text)
+            YAML(typ="safe", pure=True).load(text)
 
 
 def run(jobs: Sequence[Job], repeat: int, progress: Callable[[str], None]) -> None:
@@ -234,7 +247,7 @@ def machine() -> list[str]:
         f"cpu: {cpu}, nproc {affinity or os.cpu_count()}",
         f"python {platform.python_version()} ({platform.python_implementation()}), "
         f"PyYAML {yaml.__version__} libyaml={yaml.__with_libyaml__}, "
-        f"ruamel.yaml {ruamel.yaml.__version__}",
+        f"ruamel.yaml {ruamel.yaml.__version__ if HAVE_RUAMEL else 'not installed'}",
     ]
 
 
