@@ -157,13 +157,18 @@ class _Unsure(Exception):
     """The data holds something yamltree may read differently: use the full parser."""
 
 
+# Catalogs are kilobytes. A file of many megabytes goes straight to the positioned parser: a
+# finding there would need both parses in memory at once, which doubles a 100 MB file's peak.
+MAX_FAST_CHARS = 4_000_000
+
+
 def read_fast_data(text: str) -> FastData | None:
     """The data of a catalog that yaml-rs reads exactly as `yamltree.parse` would, or None.
 
     Only a mapping at the top, string keys, and strings, whole numbers, finite floats,
     booleans, nulls and `YYYY-MM-DD` dates (which yamltree keeps as text) are accepted.
     """
-    if yaml_rs is None or _risky(text):
+    if yaml_rs is None or len(text) > MAX_FAST_CHARS or _risky(text):
         return None
     try:
         data = yaml_rs.loads(text)

@@ -11,6 +11,7 @@ from tthc_cli.errors import CatalogLoadError
 from tthc_cli.i18n import _
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+_GROWTH_STEP = 1 << 24
 _HEAD_BYTES = 64 * 1024
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -66,8 +67,15 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             data = handle.read(min(_HEAD_BYTES, max_bytes + 1))
             refuse_non_utf8_start(data, path)
             if len(data) == _HEAD_BYTES:
-                # One byte past the limit: a file that grew since stat() is still bounded.
-                data += handle.read(max_bytes + 1 - len(data))
+                # read(n) allocates n bytes first, so ask for what stat() saw (plus one byte,
+                # to notice growth), not for the limit; a file that grew since is read on in
+                # bounded steps, one byte past the limit at most.
+                data += handle.read(min(max_bytes, max(size, len(data))) + 1 - len(data))
+                while len(data) <= max_bytes:
+                    more = handle.read(min(_GROWTH_STEP, max_bytes + 1 - len(data)))
+                    if not more:
+                        break
+                    data += more
     except FileNotFoundError:
         raise CatalogLoadError(
             path, _("file not found (it may have been moved or deleted)")
