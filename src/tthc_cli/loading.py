@@ -325,7 +325,7 @@ def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.lower().endswith(CATALOG_SUFFIXES) and not name.startswith("."):
-                yield Path(dirpath) / name
+                yield Path(os.path.join(dirpath, name))  # one Path built, not two
 
 
 def iter_items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:

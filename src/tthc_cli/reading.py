@@ -162,7 +162,8 @@ def display_path(path: Path) -> str:
         # What relpath gives, without looking up the working folder twice per file.
         rel = os.path.normpath(text)
         if not rel.startswith(".."):
-            return Path(rel).as_posix()
+            # A normalized relative path is already in POSIX form where "/" is the separator.
+            return rel if os.sep == "/" else Path(rel).as_posix()
     try:
         rel = os.path.relpath(path)
     except ValueError:
