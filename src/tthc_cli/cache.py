@@ -12,6 +12,7 @@ recomputed, what cannot be written is skipped, and writes are atomic.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import hashlib
@@ -47,6 +48,13 @@ class FileOutcome:
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def digest_bytes(data: bytes) -> str:
+    """`digest` of the text these UTF-8 bytes decode to, without decoding them."""
+    if data.startswith(codecs.BOM_UTF8):  # the text has no BOM: read_text drops it
+        return hashlib.sha256(memoryview(data)[len(codecs.BOM_UTF8) :]).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +122,11 @@ class ResultCache:
             and isinstance(stored.get("files"), dict)
         ):
             self._files = stored["files"]
+
+    def holds(self, path: str, sha: str) -> bool:
+        """Whether an entry for this text is stored (it may still prove damaged in `get`)."""
+        entry = self._files.get(path)
+        return isinstance(entry, dict) and entry.get("sha") == sha
 
     def get(self, path: str, sha: str) -> FileOutcome | None:
         self._seen.add(path)

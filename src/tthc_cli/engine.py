@@ -6,12 +6,12 @@ import multiprocessing
 import os
 import pickle
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.cache import FileOutcome, ResultCache, cache_key, digest
+from tthc_cli.cache import FileOutcome, ResultCache, cache_key, digest_bytes
 from tthc_cli.config import Settings
 from tthc_cli.errors import CatalogLoadError
 from tthc_cli.findings import Finding, Severity
@@ -24,7 +24,7 @@ from tthc_cli.loading import (
     load_text,
     path_matches,
 )
-from tthc_cli.reading import display_path, read_text
+from tthc_cli.reading import decode, display_path, read_bytes
 from tthc_cli.rules import REGISTRY, Hit, Rule, RuleContext, matches
 from tthc_cli.rules.base import Summary, loaded
 
@@ -248,32 +248,32 @@ def _outcome(
 
 
 def _project_findings(
-    items: Sequence[tuple[Document, dict[str, Any]]],
+    items: Sequence[tuple[str, Callable[[], Document], dict[str, Any]]],
     rules: Sequence[Rule],
     ctx: RuleContext,
     emitter: _Emitter,
 ) -> list[Finding]:
+    """The cross-file rules' findings. Items are (path, document getter, summaries): a file
+    known only by its cached summaries is read and parsed only if a finding needs it."""
     findings: list[Finding] = []
     if not items:
         return findings
     for rule in rules:
         if rule.check_summaries is not None:
-            summaries = [
-                Summary(doc.path, found.get(rule.code), loaded(doc)) for doc, found in items
-            ]
+            summaries = [Summary(path, found.get(rule.code), get) for path, get, found in items]
             hits: Iterable[Hit] = rule.check_summaries(summaries, ctx)
         elif rule.check_project is not None:
-            hits = rule.check_project([doc for doc, _ in items], ctx)
+            hits = rule.check_project([get() for _, get, _ in items], ctx)
         else:
             continue
-        first = items[0][0]
+        first = items[0][1]
         try:
             for hit in hits:
-                finding = emitter.finding(rule, hit.doc or first, hit)
+                finding = emitter.finding(rule, hit.doc or first(), hit)
                 if finding is not None:
                     findings.append(finding)
         except Exception as exc:
-            finding = emitter.finding(rule, first, _crash(rule, exc))
+            finding = emitter.finding(rule, first(), _crash(rule, exc))
             if finding is not None:
                 findings.append(finding)
     return findings
@@ -290,7 +290,10 @@ def check_documents(
     while True:
         mismatched = [doc.mismatch for doc in docs]
         project = _project_findings(
-            [(doc, out.summaries) for doc, out in zip(docs, outcomes, strict=True)],
+            [
+                (doc.path, loaded(doc), out.summaries)
+                for doc, out in zip(docs, outcomes, strict=True)
+            ],
             rules,
             ctx,
             emitter,
@@ -332,10 +335,19 @@ def cache_for(settings: Settings, folder: Path) -> ResultCache:
 class _File:
     path: Path
     shown: str
-    text: str
+    data: bytes
     sha: str
     outcome: FileOutcome | None = None
     doc: Document | None = None
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The decoded text. A cached file is decoded only if a finding needs it; its bytes
+        decoded before (the cache holds only files that did), so this cannot fail."""
+        if self._text is None:
+            self._text = decode(self.data, self.path)
+        return self._text
 
     def loaded(self) -> Document:
         """The document read for checking (yaml-rs where it reads the file exactly)."""
@@ -418,15 +430,19 @@ def _validate_paths(
     emitter = _Emitter(settings, rules)
     files: list[_File] = []
     for path in discovery.files:
+        shown = display_path(path)
         try:
-            text = read_text(path, max_bytes=settings.max_bytes)
+            data = read_bytes(path, max_bytes=settings.max_bytes)
+            # Bytes are hashed as they are; only a file to be checked is decoded now.
+            sha = digest_bytes(data) if cache is not None else ""
+            text = None
+            if cache is None or not cache.holds(shown, sha):
+                text = decode(data, path)
         except CatalogLoadError as exc:
             result.load_errors.append(exc)
             continue
-        shown = display_path(path)
-        sha = digest(text) if cache is not None else ""
         outcome = cache.get(shown, sha) if cache is not None else None
-        files.append(_File(path, shown, text, sha, outcome))
+        files.append(_File(path, shown, data, sha, outcome, _text=text))
 
     wanted = _wanted(files, changed, rules, ctx)
     todo = [file for file in wanted if file.outcome is None]
@@ -442,11 +458,16 @@ def _validate_paths(
         return file.outcome.summaries if file.outcome is not None else unchecked[file]
 
     while True:
-        mismatched = [file.document().mismatch for file in files]
+        # A document made only now, for a finding, starts unflipped.
+        mismatched = [file.doc is not None and file.doc.mismatch for file in files]
         project = _project_findings(
-            [(file.document(), summaries(file)) for file in files], rules, ctx, emitter
+            [(file.shown, file.document, summaries(file)) for file in files], rules, ctx, emitter
         )
-        flipped = [f for f, m in zip(files, mismatched, strict=True) if f.document().mismatch != m]
+        flipped = [
+            f
+            for f, m in zip(files, mismatched, strict=True)
+            if f.doc is not None and f.doc.mismatch != m
+        ]
         if not flipped:
             break
         for file in flipped:  # a position lookup found yaml-rs data wrong: check it again

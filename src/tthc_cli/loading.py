@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import gc
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -247,7 +248,8 @@ def discover(
     patterns = tuple(exclude)
     files: list[Path] = []
     errors: list[CatalogLoadError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    real_dirs: dict[str, str] = {}
     for root in paths:
         if not root.exists():
             reason = (
@@ -269,14 +271,30 @@ def discover(
         else:
             candidates = [root]
         for candidate in candidates:
-            try:
-                key = candidate.resolve(strict=True)
-            except (OSError, RuntimeError):  # missing, or a symlink loop
-                key = candidate
+            key = _real_path(candidate, real_dirs)
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
     return Discovery(files=files, errors=errors)
+
+
+def _real_path(path: Path, real_dirs: dict[str, str]) -> str:
+    """What `path.resolve(strict=True)` gives, or the path itself when it is missing or loops.
+
+    A file that is not a symbolic link resolves to its folder's real path plus its name, so
+    each folder is resolved once instead of every file component by component.
+    """
+    text = os.fspath(path)
+    try:
+        if not stat.S_ISLNK(os.lstat(text).st_mode):
+            folder, name = os.path.split(text)
+            real = real_dirs.get(folder)
+            if real is None:
+                real = real_dirs[folder] = os.path.realpath(folder or ".", strict=True)
+            return os.path.join(real, name)
+        return os.path.realpath(text, strict=True)
+    except (OSError, RuntimeError):  # missing, or a symlink loop
+        return text
 
 
 def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
@@ -307,7 +325,7 @@ def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.lower().endswith(CATALOG_SUFFIXES) and not name.startswith("."):
-                yield Path(dirpath) / name
+                yield Path(os.path.join(dirpath, name))  # one Path built, not two
 
 
 def iter_items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -30,6 +30,11 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     (UTF-16/32, Windows-1258, TCVN3 bytes, binary files) is refused with the byte offset,
     so the user knows what to re-save; nothing is guessed silently.
     """
+    return decode(read_bytes(path, max_bytes=max_bytes), path)
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refused as :func:`read_text` refuses them, but not yet decoded."""
     try:
         info = path.stat()
         size = info.st_size
@@ -92,7 +97,7 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         ) from None
     if len(data) > max_bytes:
         raise CatalogLoadError(path, _("file grew past the size limit while being read"))
-    return decode(data, path)
+    return data
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -160,6 +165,13 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def display_path(path: Path) -> str:
     """A path as users should see it: relative to the working directory when inside it."""
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        # What relpath gives, without looking up the working folder twice per file.
+        rel = os.path.normpath(text)
+        if not rel.startswith(".."):
+            # A normalized relative path is already in POSIX form where "/" is the separator.
+            return rel if os.sep == "/" else Path(rel).as_posix()
     try:
         rel = os.path.relpath(path)
     except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 from pathlib import Path
@@ -12,9 +13,10 @@ from hypothesis import strategies as st
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
 from tthc_cli import i18n
-from tthc_cli.cache import CACHE_DIR, ResultCache
+from tthc_cli.cache import CACHE_DIR, ResultCache, digest, digest_bytes
 from tthc_cli.config import Settings
 from tthc_cli.engine import ValidationResult, _check_chunk, cache_for, validate_paths
+from tthc_cli.reading import decode
 
 GOOD = CATALOG_HEAD + PROCEDURE
 WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')
@@ -243,3 +245,10 @@ def _recording_chunk(bounds: tuple[int, int]) -> object:
     """The real worker function, noting the process it runs in."""
     (Path(os.environ["TTHC_TEST_PIDS"]) / str(os.getpid())).touch()
     return _check_chunk(bounds)
+
+
+@pytest.mark.parametrize("text", ["", "mã: 1.001\n", "Hòa Bình, Đ đ\r\n", "hoà\u0300\n"])
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_digest_of_bytes_is_digest_of_their_text(text: str, bom: bytes) -> None:
+    data = bom + text.encode("utf-8")
+    assert digest_bytes(data) == digest(decode(data, "x.yaml"))

@@ -61,3 +61,16 @@ def test_an_explicit_file_is_read_whatever_its_suffix(tmp_path: Path) -> None:
     path = tmp_path / "list.txt"
     path.write_text("kind: units\n", encoding="utf-8")
     assert discover([path]).files == [path]
+
+
+def test_discover_keeps_a_file_once_through_links_and_parents(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "x.yaml").write_text("kind: units\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(folder / "x.yaml")
+    (tmp_path / "dirlink").symlink_to(folder, target_is_directory=True)
+    found = discover(
+        [folder, tmp_path / "link.yaml", tmp_path / "dirlink", folder / ".." / "a" / "x.yaml"]
+    )
+    assert found.files == [folder / "x.yaml"]
+    assert found.errors == []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
 
 from tthc_cli.errors import CatalogLoadError
-from tthc_cli.reading import read_text
+from tthc_cli.reading import display_path, read_text
 
 TEXT = "kind: units\nname: Hòa Khánh\n"
 
@@ -100,3 +101,13 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_empty_file_is_empty_text(tmp_path: Path) -> None:
     assert read_text(_write(tmp_path, b"")) == ""
+
+
+@pytest.mark.parametrize(
+    "shown",
+    ["a.yaml", "./a.yaml", "catalogs//48/xa.yaml", "x/../a.yaml", "../a.yaml", "..a.yaml", "."],
+)
+def test_display_path_of_a_relative_path_is_its_relpath(shown: str) -> None:
+    rel = os.path.relpath(shown)
+    expected = Path(shown).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+    assert display_path(Path(shown)) == expected
