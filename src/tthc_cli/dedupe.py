@@ -9,6 +9,8 @@ spellings). Duplicate pairs are joined into groups; similar pairs make `similar`
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -33,6 +35,9 @@ from tthc_cli.textnorm import match_key
 # A block larger than this is not searched for close spellings (the pairs would be too many
 # and close spellings in such a crowd are noise); exact and folded blocks are always searched.
 MAX_FUZZY_BLOCK = 400
+
+# Below this many names a second process costs more (start, results sent back) than it saves.
+PARALLEL_MIN_NAMES = 20_000
 
 # Numbered routes run through many communes: the same route in two communes is one road.
 ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hương lộ", "đường huyện"})
@@ -460,39 +465,12 @@ def _find_duplicates(
     street_scope: str,
     progress: Callable[[int, int], None] | None,
 ) -> DedupeResult:
-    parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
-    # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
-    verdict_cache: dict[tuple[int, int], Verdict | None] = {}
-
-    def member(entry: NameEntry) -> Member:
-        ward = entry.ward
-        key = (entry.name, entry.kind, ward)
-        parsed = parsed_cache.get(key)
-        if parsed is None:
-            parsed = parse_name(entry.name, entry.kind, ward=ward)
-            parsed_cache[key] = parsed
-        return Member(entry, parsed)
-
-    scopes: dict[tuple[str, ...], list[Member]] = defaultdict(list)
-    taken: dict[tuple[str, str], set[Any]] = defaultdict(set)
-    for entry in names.entries:
-        m = member(entry)
-        taken[(entry.province, entry.commune)].add(_taken_key(m.parsed))
-        if entry.kind == "street":
-            if street_scope == "province" and m.parsed.type_word not in ROUTE_TYPES:
-                scopes[("province", entry.province, "street")].append(m)
-            else:
-                scopes[("commune", entry.province, entry.commune, "street")].append(m)
-        else:
-            scopes[("commune", entry.province, entry.commune, "hamlet")].append(m)
-    groups: list[Group] = []
-    total = len(scopes)
-    for done, (key, members) in enumerate(sorted(scopes.items()), start=1):
-        if len(members) > 1:
-            groups += _scope_groups(members, key[0], key[-1], verdict_cache)
-        if progress is not None:
-            progress(done, total)
-    _suggest(groups, taken)
+    buckets = _province_buckets(names.entries, _workers(len(names.entries)))
+    if len(buckets) > 1:
+        by_scope = _parallel_groups(names.entries, buckets, street_scope, progress)
+    else:
+        by_scope = _groups(names.entries, street_scope, progress)
+    groups = [g for _key, scope_groups in by_scope for g in scope_groups]
     groups.sort(
         key=lambda g: (
             g.province,
@@ -509,3 +487,169 @@ def _find_duplicates(
         communes=len(names.communes),
         names_list=names,
     )
+
+
+def _workers(size: int) -> int:
+    if size < PARALLEL_MIN_NAMES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(2, available or 1)
+
+
+def _province_buckets(entries: Sequence[NameEntry], workers: int) -> list[list[str]]:
+    """Provinces shared out between `workers` processes, about the same number of names each.
+
+    Provinces are independent: every scope (commune or province) and every rename suggestion
+    (unique in its commune, streets in their province) stays inside one."""
+    if workers < 2:
+        return []
+    sizes = Counter(entry.province for entry in entries)
+    buckets: list[list[str]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for province, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        lightest = loads.index(min(loads))
+        buckets[lightest].append(province)
+        loads[lightest] += size
+    return [b for b in buckets if b]
+
+
+# Set in the parent just before forking, read by the workers (fork shares it without pickling).
+_WORK: tuple[Sequence[NameEntry], list[list[str]], str] | None = None
+
+
+# A group as a worker sends it back: its fields, then members as (index of the entry, index of
+# the parsed name in the worker's table) and suggestions as (position in members, new name).
+# Sending Group objects whole cost as much as a third of the work saved (every entry pickled).
+_Packed = tuple[
+    str,
+    str | None,
+    str | None,
+    str,
+    str,
+    list[str],
+    str,
+    list[tuple[int, int]],
+    list[tuple[int, str]],
+]
+_WorkResult = tuple[int, list[PlaceName], list[tuple[tuple[str, ...], list[_Packed]]]]
+
+
+def _work(bucket: int) -> _WorkResult:
+    assert _WORK is not None
+    entries, buckets, street_scope = _WORK
+    provinces = set(buckets[bucket])
+    where = {id(e): i for i, e in enumerate(entries) if e.province in provinces}
+    by_scope = _groups([e for e in entries if e.province in provinces], street_scope, None)
+    table: dict[int, int] = {}
+    parsed: list[PlaceName] = []
+
+    def parsed_index(name: PlaceName) -> int:
+        index = table.get(id(name))
+        if index is None:
+            index = table[id(name)] = len(parsed)
+            parsed.append(name)
+        return index
+
+    packed: list[tuple[tuple[str, ...], list[_Packed]]] = []
+    for key, groups in by_scope:
+        scope_groups: list[_Packed] = []
+        for g in groups:
+            position = {id(m): n for n, m in enumerate(g.members)}
+            scope_groups.append(
+                (
+                    g.province,
+                    g.commune,
+                    g.commune_name,
+                    g.kind,
+                    g.verdict,
+                    g.codes,
+                    g.reason,
+                    [(where[id(m.entry)], parsed_index(m.parsed)) for m in g.members],
+                    [(position[id(s.member)], s.rename_to) for s in g.suggestions],
+                )
+            )
+        packed.append((key, scope_groups))
+    return bucket, parsed, packed
+
+
+def _unpack(entries: Sequence[NameEntry], parsed: list[PlaceName], group: _Packed) -> Group:
+    province, commune, commune_name, kind, verdict, codes, reason, members, suggestions = group
+    chosen = [Member(entries[entry], parsed[name]) for entry, name in members]
+    return Group(
+        province=province,
+        commune=commune,
+        commune_name=commune_name,
+        kind=kind,
+        verdict=verdict,
+        codes=codes,
+        reason=reason,
+        members=chosen,
+        suggestions=[Suggestion(chosen[n], rename_to) for n, rename_to in suggestions],
+    )
+
+
+def _parallel_groups(
+    entries: Sequence[NameEntry],
+    buckets: list[list[str]],
+    street_scope: str,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[tuple[str, ...], list[Group]]]:
+    """What `_groups` gives, province buckets worked out in forked processes; the scopes in the
+    same order as one process would give them (the stable sort after relies on it)."""
+    global _WORK
+    _WORK = (entries, buckets, street_scope)
+    results: list[tuple[tuple[str, ...], list[Group]]] = []
+    try:
+        with multiprocessing.get_context("fork").Pool(len(buckets)) as pool:
+            pending = pool.imap_unordered(_work, range(len(buckets)))
+            for done, (_bucket, parsed, packed) in enumerate(pending, start=1):
+                for key, groups in packed:
+                    results.append((key, [_unpack(entries, parsed, g) for g in groups]))
+                if progress is not None:
+                    progress(done, len(buckets))
+    finally:
+        _WORK = None
+    # Scope keys are unique: each scope lies in one province, so in one bucket.
+    return sorted(results, key=lambda item: item[0])
+
+
+def _groups(
+    entries: Sequence[NameEntry],
+    street_scope: str,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[tuple[str, ...], list[Group]]]:
+    """Each scope's key and groups, in the order of the keys."""
+    parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
+    # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
+    verdict_cache: dict[tuple[int, int], Verdict | None] = {}
+
+    def member(entry: NameEntry) -> Member:
+        ward = entry.ward
+        key = (entry.name, entry.kind, ward)
+        parsed = parsed_cache.get(key)
+        if parsed is None:
+            parsed = parse_name(entry.name, entry.kind, ward=ward)
+            parsed_cache[key] = parsed
+        return Member(entry, parsed)
+
+    scopes: dict[tuple[str, ...], list[Member]] = defaultdict(list)
+    taken: dict[tuple[str, str], set[Any]] = defaultdict(set)
+    for entry in entries:
+        m = member(entry)
+        taken[(entry.province, entry.commune)].add(_taken_key(m.parsed))
+        if entry.kind == "street":
+            if street_scope == "province" and m.parsed.type_word not in ROUTE_TYPES:
+                scopes[("province", entry.province, "street")].append(m)
+            else:
+                scopes[("commune", entry.province, entry.commune, "street")].append(m)
+        else:
+            scopes[("commune", entry.province, entry.commune, "hamlet")].append(m)
+    by_scope: list[tuple[tuple[str, ...], list[Group]]] = []
+    total = len(scopes)
+    for done, (key, members) in enumerate(sorted(scopes.items()), start=1):
+        if len(members) > 1:
+            by_scope.append((key, _scope_groups(members, key[0], key[-1], verdict_cache)))
+        if progress is not None:
+            progress(done, total)
+    _suggest([g for _key, groups in by_scope for g in groups], taken)
+    return by_scope

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tthc_cli import dedupe
 from tthc_cli.cli import app
-from tthc_cli.dedupe import find_duplicates, short_commune
+from tthc_cli.dedupe import DedupeResult, find_duplicates, short_commune
 from tthc_cli.namelists import NameEntry, NameList
 
 runner = CliRunner()
@@ -301,3 +302,54 @@ def test_a_numbered_former_ward_is_named_in_full() -> None:
     )
     (group,) = find_duplicates(names).groups
     assert [s.rename_to for s in group.suggestions] == ["Khu phố 1 (Phường 2)"]
+
+
+def _report(result: DedupeResult) -> list[tuple[object, ...]]:
+    return [
+        (
+            g.province,
+            g.commune,
+            g.commune_name,
+            g.kind,
+            g.verdict,
+            g.codes,
+            g.reason,
+            [(m.entry, m.parsed) for m in g.members],
+            [(s.member.entry, s.rename_to) for s in g.suggestions],
+        )
+        for g in result.groups
+    ]
+
+
+def test_two_processes_give_the_same_groups_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entries = [
+        entry(name, commune=commune, kind=kind, origin=origin, line=line, province=province)
+        for line, (province, commune, kind, name, origin) in enumerate(
+            [
+                (province, commune, kind, name, origin)
+                for province in ("01", "48", "79")
+                for commune in ("00001", "00004")
+                for kind, name, origin in (
+                    ("hamlet", "Thôn 1", "Xã Hòa Bắc"),
+                    ("hamlet", "thôn 01", "Xã Hòa Liên"),
+                    ("hamlet", "Thon Tan Thanh", None),
+                    ("hamlet", "Thôn Tân Thành", None),
+                    ("hamlet", "Thôn Tân Thạnh", None),
+                    ("street", "Đường Hùng Vương", None),
+                    ("street", "Quốc lộ 1A", None),
+                    ("street", "Đ. Hùng Vuơng", None),
+                )
+            ],
+            start=1,
+        )
+    ]
+    names = NameList(entries=entries, communes={(e.province, e.commune) for e in entries})
+    alone = find_duplicates(names)
+    # Two forked workers whatever this machine's cores (the input is far below the threshold).
+    monkeypatch.setattr(dedupe, "_workers", lambda size: 2)
+    together = find_duplicates(names)
+    assert any(g.suggestions for g in alone.groups)
+    assert {g.commune is None for g in alone.groups} == {True, False}
+    assert _report(together) == _report(alone)
