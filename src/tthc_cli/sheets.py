@@ -11,7 +11,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +159,7 @@ def sheet_rows(
         raise
     except _BROKEN as exc:
         raise _unreadable(display, exc) from None
+    rows: Any = None
     try:
         if not book.worksheets:
             raise CatalogLoadError(display, _("the workbook has no worksheet"))
@@ -166,7 +167,7 @@ def sheet_rows(
         merged = _merged_ranges(book, sheet)
         active: list[tuple[int, int, int, int]] = []
         values_above: dict[tuple[int, int], Any] = {}
-        rows: Iterator[Any] = sheet.iter_rows(values_only=not refuse_formulas)
+        rows = sheet.iter_rows(values_only=not refuse_formulas)
         for number, cells in enumerate(rows, 1):
             if refuse_formulas:
                 values = []
@@ -197,6 +198,10 @@ def sheet_rows(
     except _BROKEN as exc:
         raise _unreadable(display, exc) from None
     finally:
+        # A read-only sheet holds its XML open until its row generator ends: end it here too
+        # when reading stops early (a refused formula), not whenever the collector runs.
+        if isinstance(rows, Generator):
+            rows.close()
         book.close()
 
 
