@@ -176,6 +176,10 @@ def compare_fields(
 ) -> list[Change]:
     """The fields whose values differ; a field one side does not state is not compared unless
     include_unstated (in a catalog, a missing key means "not stated", not "none")."""
+    if old == new:
+        # Most pairs are equal; the two sides never share a NaN object, so no value that
+        # compares unequal to itself can hide behind the identity shortcut of `==` here.
+        return []
     names = list(FIELDS) + sorted((set(old) | set(new)) - set(FIELDS))
     changes = []
     for name in names:

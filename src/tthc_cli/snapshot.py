@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,9 @@ class SideProcedure:
     values: dict[str, Any]
     occurrences: list[Occurrence] = field(default_factory=list)
 
-    @property
+    @cached_property
     def national(self) -> str | None:
+        # Asked for several times per procedure while matching; the code never changes.
         return national_part(self.code) if is_procedure_code(self.code) else None
 
 
