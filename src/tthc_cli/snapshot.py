@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,12 @@ def load_side(
 ) -> Side:
     """Load every procedure catalog under paths; unreadable or invalid files become errors."""
     with gc_paused():
-        return _load_side(paths, label, max_bytes)
+        side = _load_side(paths, label, max_bytes)
+        # The side is long-lived: put it in the oldest generation, or the first collection
+        # once the collector is back on walks all of it as young objects.
+        gc.freeze()
+        gc.unfreeze()
+    return side
 
 
 def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
