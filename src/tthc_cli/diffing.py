@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -176,6 +177,10 @@ def compare_fields(
 ) -> list[Change]:
     """The fields whose values differ; a field one side does not state is not compared unless
     include_unstated (in a catalog, a missing key means "not stated", not "none")."""
+    if old == new:
+        # Most pairs are equal; the two sides never share a NaN object, so no value that
+        # compares unequal to itself can hide behind the identity shortcut of `==` here.
+        return []
     names = list(FIELDS) + sorted((set(old) | set(new)) - set(FIELDS))
     changes = []
     for name in names:
@@ -262,9 +267,15 @@ def diff_paths(
     include_unstated: bool = False,
 ) -> DiffResult:
     with gc_paused():
-        return diff_sides(
+        result = diff_sides(
             load_side(old), load_side(new), decisions, include_unstated=include_unstated
         )
+        # What was loaded lives as long as the result: move it to the oldest generation, or
+        # the first collection once the collector is back on walks all of it as young objects
+        # (a quarter of a second for two 10,000-procedure snapshots).
+        gc.freeze()
+        gc.unfreeze()
+    return result
 
 
 def filtered(

@@ -66,11 +66,117 @@ def read_fast(path: str, text: str) -> FastCatalog | None:
     # anywhere else fails the schema below, and the full loader takes the file.
     if isinstance(data.get("effective"), dt.date):
         data["effective"] = data["effective"].isoformat()
-    try:
-        ProcedureCatalog.model_validate(data)
-    except ValidationError:
-        return None
+    if not plainly_valid_catalog(data):
+        # The schema decides; a file it refuses goes to the full loader for its message.
+        try:
+            ProcedureCatalog.model_validate(data)
+        except ValidationError:
+            return None
     return FastCatalog(path=path, text=text, data=data)
+
+
+# Checking a catalog's plain shape in Python costs a fraction of building the pydantic models
+# of its procedures. The check below accepts only what `ProcedureCatalog` surely accepts;
+# anything else (other types, NaN, a missing key...) is left to pydantic to decide.
+_CATALOG_KEYS = frozenset(
+    {"kind", "province", "level", "effective", "title", "source", "decisions", "procedures"}
+)
+_CATALOG_REQUIRED = ("kind", "province", "level", "effective", "procedures")
+_PROCEDURE_TEXT = ("code", "name", "field")
+_PROCEDURE_OPTIONAL_TEXT = frozenset(
+    {"agency", "decision", "type", "result", "conditions", "notes"}
+)
+_PROCEDURE_TEXT_LISTS = frozenset({"legal_basis", "subjects", "documents", "steps"})
+_PROCEDURE_KEYS = (
+    frozenset(_PROCEDURE_TEXT)
+    | _PROCEDURE_OPTIONAL_TEXT
+    | _PROCEDURE_TEXT_LISTS
+    | {"time_limit", "fees", "online", "location_independent"}
+)
+_LEVELS = ("tinh", "huyen", "xa")
+_ONLINE = ("full", "partial", "none")
+
+
+def _text(value: Any) -> bool:
+    return type(value) is str and value != ""
+
+
+def _number(value: Any) -> bool:
+    return type(value) is int or (type(value) is float and math.isfinite(value))
+
+
+def _text_list(value: Any) -> bool:
+    return type(value) is list and all(type(v) is str and v != "" for v in value)
+
+
+def plainly_valid_catalog(data: dict[str, Any]) -> bool:
+    """True only when `ProcedureCatalog` accepts data (False means "ask pydantic")."""
+    if not _CATALOG_KEYS.issuperset(data) or any(k not in data for k in _CATALOG_REQUIRED):
+        return False
+    if (
+        data["kind"] != "procedure-catalog"
+        or type(data["kind"]) is not str
+        or not _text(data["province"])
+        or type(data["level"]) is not str
+        or data["level"] not in _LEVELS
+        or type(data["effective"]) is not str
+    ):
+        return False
+    for key in ("title", "source"):
+        value = data.get(key)
+        if value is not None and not _text(value):
+            return False
+    decisions = data.get("decisions")
+    if decisions is not None and not _text_list(decisions):
+        return False
+    procedures = data["procedures"]
+    return type(procedures) is list and all(_plain_procedure(p) for p in procedures)
+
+
+def _plain_procedure(item: Any) -> bool:
+    if type(item) is not dict or not _PROCEDURE_KEYS.issuperset(item):
+        return False
+    for key in _PROCEDURE_TEXT:
+        if not _text(item.get(key)):
+            return False
+    for key, value in item.items():
+        if value is None or key in _PROCEDURE_TEXT:
+            continue
+        if key in _PROCEDURE_OPTIONAL_TEXT:
+            ok = _text(value)
+        elif key in _PROCEDURE_TEXT_LISTS:
+            ok = _text_list(value)
+        elif key == "time_limit":
+            ok = _plain_time_limit(value)
+        elif key == "fees":
+            ok = type(value) is list and all(_plain_fee(fee) for fee in value)
+        elif key == "online":
+            ok = type(value) is str and value in _ONLINE
+        else:  # location_independent
+            ok = type(value) is bool
+        if not ok:
+            return False
+    return True
+
+
+def _plain_time_limit(value: Any) -> bool:
+    return (
+        type(value) is dict
+        and {"value", "unit", "note"}.issuperset(value)
+        and _number(value.get("value"))
+        and type(value.get("unit")) is str
+        and (value.get("note") is None or type(value["note"]) is str)
+    )
+
+
+def _plain_fee(value: Any) -> bool:
+    return (
+        type(value) is dict
+        and {"name", "amount", "note"}.issuperset(value)
+        and _text(value.get("name"))
+        and (value.get("amount") is None or _number(value["amount"]))
+        and (value.get("note") is None or type(value["note"]) is str)
+    )
 
 
 def _procedure_lines(text: str, procedures: list[Any]) -> list[int]:

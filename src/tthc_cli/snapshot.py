@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,9 @@ class SideProcedure:
     values: dict[str, Any]
     occurrences: list[Occurrence] = field(default_factory=list)
 
-    @property
+    @cached_property
     def national(self) -> str | None:
+        # Asked for several times per procedure while matching; the code never changes.
         return national_part(self.code) if is_procedure_code(self.code) else None
 
 
@@ -66,7 +69,12 @@ def load_side(
 ) -> Side:
     """Load every procedure catalog under paths; unreadable or invalid files become errors."""
     with gc_paused():
-        return _load_side(paths, label, max_bytes)
+        side = _load_side(paths, label, max_bytes)
+        # The side is long-lived: put it in the oldest generation, or the first collection
+        # once the collector is back on walks all of it as young objects.
+        gc.freeze()
+        gc.unfreeze()
+    return side
 
 
 def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 
 from tthc_cli.diffing import DiffEntry, DiffResult
 from tthc_cli.diffreport.base import hint_reason, show_change
+from tthc_cli.diffreport.jsonindent import dumps_indented
 
 
 def entry_data(entry: DiffEntry) -> dict[str, Any]:
@@ -55,6 +55,6 @@ def as_data(result: DiffResult, entries: list[DiffEntry]) -> dict[str, Any]:
 
 class JsonDiffReporter:
     def render(self, result: DiffResult, entries: list[DiffEntry], console: Console) -> None:
-        text = json.dumps(as_data(result, entries), ensure_ascii=False, indent=2) + "\n"
+        text = dumps_indented(as_data(result, entries)) + "\n"
         console.file.write(text)
         console.file.flush()
