@@ -181,6 +181,26 @@ def command(args: Sequence[str], ok: Sequence[int] = (0, 1)) -> Callable[[], Sam
     return run
 
 
+WARM_ROW = "`tthc validate --format json`, warm cache, one file changed"
+
+
+def one_file_changed(args: Sequence[str], target: Path) -> Callable[[], Sample]:
+    """The command after an edit of one file (a new comment line), so the cache holds the rest."""
+    timed = command(args)
+    original = target.read_bytes()
+    runs = [0]
+
+    def run() -> Sample:
+        runs[0] += 1
+        target.write_bytes(original + f"# edit {runs[0]}\n".encode())
+        try:
+            return timed()
+        finally:
+            target.write_bytes(original)
+
+    return run
+
+
 def peer(
     tool: list[str], paths: Sequence[Path], ok: Sequence[int] = (0, 1)
 ) -> Callable[[], Sample]:
@@ -295,8 +315,17 @@ def build_groups(corpora: Corpora, options: Options) -> list[Group]:
         validate.append(row)
     validate.append(
         Row(
-            "`tthc validate --format json`",
-            command([*tthc, "validate", str(corpora.catalogs), "--format", "json"]),
+            "`tthc validate --no-cache --format json`",
+            command([*tthc, "validate", str(corpora.catalogs), "--no-cache", "--format", "json"]),
+            r,
+        )
+    )
+    validate.append(
+        Row(
+            WARM_ROW,
+            one_file_changed(
+                [*tthc, "validate", str(corpora.catalogs), "--format", "json"], files[0]
+            ),
             r,
         )
     )
@@ -491,6 +520,10 @@ def targets(groups: Sequence[Group]) -> list[str]:
         found = validate.row(peer_name) if validate else None
         label = f"validate ≥ {need}× faster than {peer_name}"
         add(label, *(faster(found, tthc, need) if found and tthc else (None, None)))
+    add(
+        "validate warm, one file changed ≤ 0.3 s",
+        *seconds(validate.row(WARM_ROW) if validate else None, 0.3),
+    )
     startup = by_title["start-up"]
     for name in ("`tthc --version`", "`tthc --help`"):
         add(f"{name.strip('`')} ≤ 120 ms", *seconds(startup.row(name), 0.120, "ms"))
