@@ -1028,12 +1028,34 @@ def _finish_import(
     raise typer.Exit(2 if result.errors else 0)
 
 
-_FILTER_HELP = {
-    "field": N_("Only procedures whose field contains these words (diacritics optional)."),
-    "exclude_field": N_("Leave out procedures whose field contains these words."),
-    "agency": N_("Only procedures whose agency contains these words, e.g. 'cấp xã'."),
-    "exclude_agency": N_("Leave out procedures whose agency contains these words."),
-}
+# The options both portal importers take.
+_FieldFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        help=N_("Only procedures whose field contains these words (diacritics optional).")
+    ),
+]
+_ExcludeField = Annotated[
+    list[str] | None,
+    typer.Option(help=N_("Leave out procedures whose field contains these words.")),
+]
+_AgencyFilter = Annotated[
+    list[str] | None,
+    typer.Option(help=N_("Only procedures whose agency contains these words, e.g. 'cấp xã'.")),
+]
+_ExcludeAgency = Annotated[
+    list[str] | None,
+    typer.Option(help=N_("Leave out procedures whose agency contains these words.")),
+]
+_ImportDryRun = Annotated[
+    bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
+]
+_ImportReport = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
+]
+_Effective = Annotated[
+    str | None, typer.Option(help=N_("Date the catalog takes effect (for a new file)."))
+]
 
 
 @import_app.command(
@@ -1065,23 +1087,13 @@ def import_portal_xlsx(
     level: Annotated[
         ImportLevel, typer.Option(help=N_("Level of the catalog (the list does not say)."))
     ] = ImportLevel.xa,
-    effective: Annotated[
-        str | None, typer.Option(help=N_("Date the catalog takes effect (for a new file)."))
-    ] = None,
-    field: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["field"])] = None,
-    exclude_field: Annotated[
-        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_field"])
-    ] = None,
-    agency: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["agency"])] = None,
-    exclude_agency: Annotated[
-        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_agency"])
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
-    ] = False,
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
-    ] = ReportFormat.text,
+    effective: _Effective = None,
+    field: _FieldFilter = None,
+    exclude_field: _ExcludeField = None,
+    agency: _AgencyFilter = None,
+    exclude_agency: _ExcludeAgency = None,
+    dry_run: _ImportDryRun = False,
+    report_format: _ImportReport = ReportFormat.text,
 ) -> None:
     from tthc_cli.importing.portal_json import Filters
     from tthc_cli.importing.portal_xlsx import read_xlsx
@@ -1138,23 +1150,13 @@ def import_portal_json(
         ImportLevel,
         typer.Option(help=N_("Take the records the portal lists at this level, e.g. xa.")),
     ] = ImportLevel.xa,
-    effective: Annotated[
-        str | None, typer.Option(help=N_("Date the catalog takes effect (for a new file)."))
-    ] = None,
-    field: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["field"])] = None,
-    exclude_field: Annotated[
-        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_field"])
-    ] = None,
-    agency: Annotated[list[str] | None, typer.Option(help=_FILTER_HELP["agency"])] = None,
-    exclude_agency: Annotated[
-        list[str] | None, typer.Option(help=_FILTER_HELP["exclude_agency"])
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
-    ] = False,
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
-    ] = ReportFormat.text,
+    effective: _Effective = None,
+    field: _FieldFilter = None,
+    exclude_field: _ExcludeField = None,
+    agency: _AgencyFilter = None,
+    exclude_agency: _ExcludeAgency = None,
+    dry_run: _ImportDryRun = False,
+    report_format: _ImportReport = ReportFormat.text,
 ) -> None:
     from tthc_cli.importing.portal_json import Filters, import_records, read_records
     from tthc_cli.importing.problems import ImportResult
@@ -1225,9 +1227,7 @@ def import_units_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=N_("Report what would be written; write nothing."))
     ] = False,
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=N_("Format of the import report."))
-    ] = ReportFormat.text,
+    report_format: _ImportReport = ReportFormat.text,
 ) -> None:
     from rich.markup import escape
 
