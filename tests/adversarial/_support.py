@@ -23,26 +23,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
+from helpers import CATALOG_HEAD, PROCEDURE, REPO
 from tthc_cli.cli import app
 
-REPO = Path(__file__).resolve().parents[2]
-
 # A procedure catalog with one value `tthc fmt` fixes (the double space).
-GOOD_CATALOG = """\
-kind: procedure-catalog
-province: "48"
-level: xa
-effective: 2025-07-01
-procedures:
-  - code: "1.001193"
-    name: Đăng ký  khai sinh
-    field: Hộ tịch
-    agency: Ủy ban nhân dân cấp xã
-    time_limit: {value: 1, unit: working-days}
-    fees: []
-    online: full
-    legal_basis: ["60/2014/QH13", "123/2015/NĐ-CP"]
-"""
+GOOD_CATALOG = CATALOG_HEAD + PROCEDURE.replace("Đăng ký khai sinh", "Đăng ký  khai sinh")
 GOOD_CATALOG_FIXED = GOOD_CATALOG.replace("Đăng ký  khai sinh", "Đăng ký khai sinh")
 
 # A units file with one duplicate hamlet (for dedupe-names) that the report renames.
