@@ -20,6 +20,8 @@ commands:
   dedupe     time `tthc dedupe-names` on national hamlets and the national street list
              [--repeat R] [--hamlets N] [--only hamlets|streets] [--no-tracemalloc]
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
+  identity   record|check DIR: the JSON output of validate, diff, dedupe-names, stats and
+             search on the corpora and the shipped catalogs, byte for byte, before and after
 
 `python -m benchmarks COMMAND --help` describes each command's options.
 """
@@ -51,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import generate
 
         return generate.main(rest)
+    if command == "identity":
+        from benchmarks import identity
+
+        return identity.main(rest)
     if command in {"-h", "--help", "help"}:
         print(USAGE, end="")
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tthc_cli.config import Settings
@@ -68,7 +69,7 @@ def messages(texts: str | dict[str, str], code: str) -> list[str]:
 
 
 def catalog(
-    procedures: list[dict[str, object]],
+    procedures: Sequence[Mapping[str, object]],
     *,
     level: str = "xa",
     effective: str = "2025-07-01",

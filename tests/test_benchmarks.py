@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -98,17 +99,17 @@ def test_peer_extrapolation_counts_start_up_once(tmp_path: Path) -> None:
     paths = [tmp_path / f"{n}.yaml" for n in range(401)]
     calls: list[int] = []
 
-    def fake(command: list[str], **_: object) -> Usage:
+    def fake(command: Sequence[str], **_: object) -> Usage:
         files = len(command) - 1
         calls.append(files)
         return Usage(1.0 + 0.01 * files, 0.5 + 0.005 * files, 10.0)  # start-up, then per file
 
-    original = suite.run_usage
-    suite.run_usage = fake  # type: ignore[assignment]
+    original = suite.run_usage  # type: ignore[attr-defined]
+    suite.run_usage = fake  # type: ignore[attr-defined]
     try:
         seconds, cpu, _ = suite.peer(["tool"], paths)()
     finally:
-        suite.run_usage = original  # type: ignore[assignment]
+        suite.run_usage = original  # type: ignore[attr-defined]
     assert calls == [1, suite.PEER_SUBSET]
     assert seconds == pytest.approx(1.0 + 0.01 * 401)
     assert cpu == pytest.approx(0.5 + 0.005 * 401)

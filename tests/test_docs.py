@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from helpers import REPO
 from tthc_cli.cli import app
@@ -43,9 +46,36 @@ def test_changelog_has_unreleased_on_top() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install --quiet -e '.[test]'" in ci
+    # Locked by default; the newest mode installs exactly what the quick start installs.
+    assert "--require-hashes --no-deps -r requirements/ci.lock" in ci
+    assert "install --quiet --upgrade --upgrade-strategy eager -e '.[test]'" in ci
     assert "\npytest" in ci
     assert "\ntthc validate" in ci
+
+
+def _lock() -> dict[str, str]:
+    text = (REPO / "requirements" / "ci.lock").read_text(encoding="utf-8")
+    return {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", text, re.MULTILINE)
+    }
+
+
+def _declared() -> list[Requirement]:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject["project"]
+    items = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    items += pyproject["build-system"]["requires"]
+    return [Requirement(item) for item in items]
+
+
+@pytest.mark.parametrize("requirement", _declared(), ids=str)
+def test_the_lock_pins_every_declared_requirement_within_its_bounds(
+    requirement: Requirement,
+) -> None:
+    pinned = _lock().get(canonicalize_name(requirement.name))
+    assert pinned is not None, f"{requirement.name} is not in the lock: run `bash .ci/lock`"
+    assert requirement.specifier.contains(pinned), f"{requirement} but the lock has {pinned}"
 
 
 def test_readme_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:

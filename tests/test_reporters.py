@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -40,9 +41,10 @@ def _finding(**kwargs: object) -> Finding:
 
 
 def _render(result: ValidationResult, fmt: str) -> str:
-    console = Console(file=__import__("io").StringIO(), width=100, color_system=None)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None)
     REPORTERS[fmt]().render(result, console)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return buffer.getvalue()
 
 
 def test_workflow_command_escaping() -> None:
@@ -81,9 +83,25 @@ def test_errors_are_annotated_before_warnings() -> None:
     assert out.splitlines()[0].startswith("::error ")
 
 
-def test_no_step_summary_without_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    GithubReporter().render(ValidationResult(), Console(file=__import__("io").StringIO()))
+def test_no_step_summary_without_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Where the summary would go with the variable set; unset, nothing may be written anywhere
+    # (the run's working directory included) and the overflow notice points elsewhere.
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    monkeypatch.chdir(tmp_path)
+    findings = [_finding(line=n) for n in range(1, 16)]
+    buffer = io.StringIO()
+    GithubReporter().render(ValidationResult(findings=findings, files=1), Console(file=buffer))
+    out = buffer.getvalue()
+    assert not summary.exists()
+    assert list(tmp_path.iterdir()) == []
+    assert "::notice title=tthc::5 more findings" in out
+    assert "see the output of --format text" in out
+    assert "step summary" not in out
+    assert capsys.readouterr().err == ""  # no "cannot write the step summary" warning either
 
 
 def test_fingerprint_is_stable_and_ignores_line_moves() -> None:

@@ -85,6 +85,8 @@ class ParsedYaml:
     plain_numbers: dict[Path_, str] = field(default_factory=dict)
     issues: list[YamlIssue] = field(default_factory=list)
     ok: bool = True
+    # Where libyaml refused the text (a character index), when it did.
+    refused_at: int = -1
 
 
 class _Abort(Exception):
@@ -175,6 +177,8 @@ _NO_KEY: Any = object()
 def parse(text: str) -> ParsedYaml:
     """Parse one YAML document; problems are returned as issues, never raised."""
     out = _parse(text)
+    if out.refused_at > 0:
+        out = _depth_before_refusal(text, out)
     if any(ch in text for ch in _YAML11_BREAKS):
         _remap_positions(out, text)
     return out
@@ -203,6 +207,8 @@ def _parse(text: str) -> ParsedYaml:
             try:
                 event: Any = get_event()
             except yaml.MarkedYAMLError as exc:
+                mark = exc.problem_mark or exc.context_mark
+                out.refused_at = mark.index if mark is not None else -1
                 raise _Abort(_syntax_issue(exc, text)) from None
             except yaml.reader.ReaderError as exc:
                 raise _Abort(_reader_issue(exc, text)) from None
@@ -377,6 +383,23 @@ def _parse(text: str) -> ParsedYaml:
             dispose()
     out.data = root
     return out
+
+
+def _depth_before_refusal(text: str, refused: ParsedYaml) -> ParsedYaml:
+    """Our depth limit, not libyaml's, decides where deep nesting is reported.
+
+    libyaml scans flow collections far ahead of the events it hands out, and since 0.2.6 (in
+    PyYAML 6.0.4's wheels) refuses nesting past its own limit as a syntax error, before our
+    MAX_DEPTH guard has seen the event that crosses it. Parsing the text again up to where
+    libyaml refused gives the same events up to that point without the look-ahead that tripped
+    it; if they already nest deeper than MAX_DEPTH, that is the finding, at its own place, with
+    every libyaml version. Costs one more parse of the prefix, and only on a refused file.
+    """
+    prefix = _parse(text[: refused.refused_at])
+    if prefix.issues and prefix.issues[-1].kind == "depth" and not prefix.ok:
+        prefix.refused_at = -1
+        return prefix
+    return refused
 
 
 def _too_many(mark: Any) -> YamlIssue:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-import atheris  # type: ignore[import-not-found]
+import atheris
 
 with atheris.instrument_imports():
     from tthc_cli.config import Settings

@@ -15,7 +15,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from adversarial._support import GOOD_UNITS, REPO
+from adversarial._support import GOOD_UNITS
+from helpers import REPO
 from tthc_cli.loading import load_text
 
 

@@ -104,7 +104,7 @@ def test_symlink_loops_end(tree: Tree) -> None:
     (loops / "a.yaml").symlink_to(loops / "b.yaml")  # a file loop
     (loops / "b.yaml").symlink_to(loops / "a.yaml")
     for command in COMMANDS:
-        args: list[str | Path] = {
+        by_command: dict[str, list[str | Path]] = {
             "validate": ["validate", "--no-config", loops],
             "fmt": ["fmt", "--no-config", loops],
             "diff": ["diff", loops, tree.catalog],
@@ -112,7 +112,8 @@ def test_symlink_loops_end(tree: Tree) -> None:
             "apply-renames": ["apply-renames", tree.report, loops, "--dry-run"],
             "stats": ["stats", loops],
             "search": ["search", "Thôn", loops],
-        }[command]
+        }
+        args = by_command[command]
         result = invoke(args)
         assert_handled(result)
         assert "a.yaml" in result.stderr, (command, result.stderr)
@@ -133,7 +134,7 @@ def test_a_file_deleted_during_the_run_is_named(
             late.unlink()  # discovered, then gone before it is read
 
     hook_open(monkeypatch, delete_late)
-    args: list[str | Path] = {
+    by_command: dict[str, list[str | Path]] = {
         "validate": ["validate", "--no-config", tree.root / "good"],
         "fmt": ["fmt", "--no-config", tree.root / "good"],
         "diff": ["diff", tree.root / "good", tree.catalog],
@@ -141,7 +142,8 @@ def test_a_file_deleted_during_the_run_is_named(
         "apply-renames": ["apply-renames", tree.report, tree.root / "good", "--dry-run"],
         "stats": ["stats", tree.root / "good"],
         "search": ["search", "khai sinh", tree.root / "good"],
-    }[command]
+    }
+    args = by_command[command]
     result = invoke(args)
     assert_handled(result)
     assert "zz.yaml: file not found (it may have been moved or deleted)" in result.stderr
@@ -164,7 +166,7 @@ def test_a_file_truncated_during_the_run_is_named(
                 handle.truncate(size)
 
     hook_open(monkeypatch, truncate_late)
-    args: list[str | Path] = {
+    by_command: dict[str, list[str | Path]] = {
         "validate": ["validate", "--no-config", "--format", "json", tree.root / "good"],
         "fmt": ["fmt", "--no-config", tree.root / "good"],
         "diff": ["diff", tree.root / "good", tree.catalog],
@@ -172,7 +174,8 @@ def test_a_file_truncated_during_the_run_is_named(
         "apply-renames": ["apply-renames", tree.report, tree.root / "good", "--dry-run"],
         "stats": ["stats", tree.root / "good"],
         "search": ["search", "khai sinh", tree.root / "good"],
-    }[command]
+    }
+    args = by_command[command]
     result = invoke(args)
     assert_handled(result, codes=(1, 2) if command == "validate" else (2,))
     assert "zz.yaml" in result.stdout + result.stderr

@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ HEADER = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "L
 ROW = ("1.001193", "Đăng ký khai sinh", "Bộ Tư pháp", "Ủy ban nhân dân cấp xã", "Hộ tịch")
 
 
-def _portal_xlsx(path: Path, rows: list[tuple[object, ...]]) -> Path:
+def _portal_xlsx(path: Path, rows: Sequence[tuple[str | None, ...]]) -> Path:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -40,7 +41,7 @@ def _portal_xlsx(path: Path, rows: list[tuple[object, ...]]) -> Path:
 
 
 def _import_xlsx(path: Path, out: Path) -> Any:
-    args = ["import", "portal-xlsx", path, "--province", "48", "--level", "xa"]
+    args: list[str | Path] = ["import", "portal-xlsx", path, "--province", "48", "--level", "xa"]
     return invoke([*args, "--effective", "2025-07-01", "-o", out])
 
 

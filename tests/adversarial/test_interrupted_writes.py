@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from adversarial._support import GOOD_CATALOG, REPO
+from adversarial._support import GOOD_CATALOG
+from helpers import REPO
 from tthc_cli.loading import discover, load_text
 
 RUNS = {"default": 5, "heavy": 25}

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,7 @@ def test_diff_exports_never_hold_a_formula(tree: Tree) -> None:
     assert set(FORMULAS) <= set(_assert_no_formula_cells(tree.root / "d.xlsx"))
 
 
-def _list_workbook(path: Path, rows: list[list[object]], merge: list[str] = ()) -> Path:
+def _list_workbook(path: Path, rows: Sequence[list[str | None]], merge: Sequence[str] = ()) -> Path:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -252,7 +253,9 @@ def test_a_real_zip_bomb_and_a_huge_sheet_are_bounded(tmp_path: Path) -> None:
     assert measured.peak_mib < 300
 
     # A whole province's hamlets and streets are about this many rows.
-    rows = [["48", f"{20000 + n % 500:05d}", "hamlet", f"Thôn {n}"] for n in range(50_000)]
+    rows: list[list[str | None]] = [
+        ["48", f"{20000 + n % 500:05d}", "hamlet", f"Thôn {n}"] for n in range(50_000)
+    ]
     huge = _list_workbook(tmp_path / "huge.xlsx", rows)
     measured = run_tthc(["dedupe-names", huge, "-f", "json"], tmp_path, timeout=240)
     print(f"50,000-row sheet: {measured.seconds:.1f} s, peak {measured.peak_mib:.0f} MiB")

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -54,26 +55,26 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _report(*args: str) -> tuple[int, dict[str, object]]:
+def _report(*args: str) -> tuple[int, dict[str, Any]]:
     result = runner.invoke(app, ["validate", "--format", "json", "--no-cache", *args])
     return result.exit_code, json.loads(result.stdout)
 
 
-def _files(report: dict[str, object]) -> list[str]:
-    return sorted({f["file"] for f in report["findings"]})  # type: ignore[index, attr-defined]
+def _files(report: dict[str, Any]) -> list[str]:
+    return sorted({f["file"] for f in report["findings"]})
 
 
 def test_nothing_changed_checks_nothing(repo: Path) -> None:
     code, report = _report("--changed-only", "--base", "HEAD")
     assert code == 0
-    assert report["summary"]["files"] == 0  # type: ignore[index]
+    assert report["summary"]["files"] == 0
 
 
 def test_an_uncommitted_change_is_checked_alone(repo: Path) -> None:
     path = repo / "catalogs" / "ha-noi" / "xa.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     code, report = _report("--changed-only", "--base", "HEAD")
-    assert report["summary"]["files"] == 1  # type: ignore[index]
+    assert report["summary"]["files"] == 1
     assert _files(report) == ["catalogs/ha-noi/xa.yaml"]
     assert code == 0  # a warning only
 
@@ -86,8 +87,8 @@ def test_a_change_brings_in_the_files_a_cross_file_rule_needs(repo: Path) -> Non
     )
     code, report = _report("--changed-only", "--base", "HEAD")
     assert code == 1
-    assert report["summary"]["files"] == 2  # type: ignore[index]
-    assert [(f["rule"], f["file"]) for f in report["findings"]] == [  # type: ignore[attr-defined, index]
+    assert report["summary"]["files"] == 2
+    assert [(f["rule"], f["file"]) for f in report["findings"]] == [
         ("TT102", "catalogs/da-nang/xa-2.yaml")
     ]
 
@@ -105,7 +106,7 @@ def test_untracked_and_committed_changes_since_the_base(repo: Path) -> None:
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "new file")
     assert _files(_report("--changed-only", "--base", base)[1]) == ["catalogs/ha-noi/xa-moi.yaml"]
-    assert _report("--changed-only", "--base", "HEAD")[1]["summary"]["files"] == 0  # type: ignore[index]
+    assert _report("--changed-only", "--base", "HEAD")[1]["summary"]["files"] == 0
 
 
 def test_the_default_base_is_the_merge_base_with_main(repo: Path) -> None:
@@ -115,7 +116,7 @@ def test_the_default_base_is_the_merge_base_with_main(repo: Path) -> None:
     path.write_text(text, encoding="utf-8")
     git(repo, "commit", "-q", "-am", "feature change")
     _, report = _report("--changed-only")
-    assert report["summary"]["files"] == 2  # type: ignore[index]  # xa-1 and its TT102 peer xa-2
+    assert report["summary"]["files"] == 2  # xa-1 and its TT102 peer xa-2
     assert _files(report) == ["catalogs/da-nang/xa-1.yaml"]
 
 

@@ -48,12 +48,12 @@ FALLBACK = {
 
 def _full(path: Path) -> NameList:
     """What the positioned loader reads, with the fast reader switched off."""
-    original = namelists.read_units_fast
-    namelists.read_units_fast = lambda text: None  # type: ignore[assignment]
+    original = namelists.read_units_fast  # type: ignore[attr-defined]
+    namelists.read_units_fast = lambda text: None  # type: ignore[attr-defined]
     try:
         return read_names([path])
     finally:
-        namelists.read_units_fast = original
+        namelists.read_units_fast = original  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("body", list(STYLES.values()), ids=list(STYLES))

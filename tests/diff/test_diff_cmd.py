@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -22,7 +23,7 @@ NEW = [
 
 
 def files(
-    tmp_path: Path, old: list[dict[str, object]], new: list[dict[str, object]]
+    tmp_path: Path, old: Sequence[Mapping[str, object]], new: Sequence[Mapping[str, object]]
 ) -> tuple[str, str]:
     a, b = tmp_path / "old.yaml", tmp_path / "new.yaml"
     a.write_text(catalog(old, effective="2024-07-01"), encoding="utf-8")

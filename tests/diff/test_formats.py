@@ -19,9 +19,10 @@ from typer.testing import CliRunner
 from tthc_cli.cli import app
 from tthc_cli.diffing import DiffResult, diff_paths, filtered
 from tthc_cli.diffreport import BINARY_FORMATS, DIFF_REPORTERS
-from tthc_cli.diffreport.csvout import HEADER, guard
+from tthc_cli.diffreport.csvout import HEADER
 from tthc_cli.diffreport.markdown import FOLD_AFTER, cell
 from tthc_cli.diffreport.xlsx import HEADERS, XlsxDiffReporter, sheet_title
+from tthc_cli.sheets import guard  # the guard the CSV writer applies to every cell
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
 UPDATE = os.environ.get("TTHC_UPDATE_GOLDEN") == "1"

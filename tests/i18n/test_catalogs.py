@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -64,7 +65,7 @@ def test_compiled_catalog_is_installed_and_current(language: str) -> None:
                 stale.append(message.id)
         else:
             got = compiled.ngettext(message.id[0], message.id[1], 1)
-            if got != message.string[0]:
+            if got != cast("tuple[str, ...]", message.string)[0]:
                 stale.append(message.id[0])
     assert not stale, f"the compiled catalog is older than the .po; reinstall: {stale[:3]}"
 

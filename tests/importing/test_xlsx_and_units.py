@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tthc_cli.models import UnitsFile
 HEADER = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực")
 
 
-def make_xlsx(path: Path, rows: list[tuple[object, ...]]) -> Path:
+def make_xlsx(path: Path, rows: Sequence[tuple[str | None, ...]]) -> Path:
     book = Workbook()
     sheet = book.active
     assert sheet is not None

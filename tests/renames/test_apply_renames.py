@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 from typer.testing import CliRunner
@@ -179,7 +180,7 @@ def test_xlsx_round_trip_as_excel_or_libreoffice_saves_it(project: Path) -> None
         if sheet.cell(row, name_col).value == "TDP 01":
             sheet.cell(row, decision_col).value = "rename"
         # Codes saved as numbers lose their zeros; the reader pads them back.
-        sheet.cell(row, commune_col).value = int(sheet.cell(row, commune_col).value)
+        sheet.cell(row, commune_col).value = int(cast(str, sheet.cell(row, commune_col).value))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=2)  # merged labels
     sheet.append([])  # trailing empty rows
     sheet.append([None] * len(keys))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from helpers import CATALOG_HEAD, PROCEDURE, UNITS_HEAD, hits, messages, run
 
 
@@ -98,10 +96,9 @@ def _alias_bomb(levels: int = 9, width: int = 9) -> str:
 
 def test_alias_bomb_stops_fast() -> None:
     text = _alias_bomb()
-    start = time.perf_counter()
     findings = run(text, select="TT001")
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0
+    # Bounded by the node limit, not timed: parsing stops at the first alias past 1,000,000
+    # values (line 8 of 11), before the levels that would expand to billions.
     assert [(f.line, f.column) for f in findings] == [(8, 10)]
     assert "alias bomb" in findings[0].message
     assert "1,000,000" in findings[0].message
@@ -113,9 +110,8 @@ def test_small_alias_fan_out_is_fine() -> None:
 
 def test_deep_flow_sequences_give_a_depth_finding() -> None:
     text = "kind: units\nx: " + "[" * 10_000 + "]" * 10_000 + "\n"
-    start = time.perf_counter()
     findings = run(text, select="TT001")
-    assert time.perf_counter() - start < 2.0
+    # Bounded by the depth limit, not timed: refused at the 257th "[" of 10,000.
     assert [(f.line, f.column) for f in findings] == [(2, 259)]
     assert "nesting deeper than 256 levels" in findings[0].message
 

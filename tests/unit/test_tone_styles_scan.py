@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import re
 import unicodedata
+from typing import Literal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,7 +32,9 @@ def _walk_words(text: str) -> collections.Counter[ToneStyle]:
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from(["NFC", "NFD"]))
-def test_counts_equal_a_walk_over_every_word(pieces: list[str], form: str) -> None:
+def test_counts_equal_a_walk_over_every_word(
+    pieces: list[str], form: Literal["NFC", "NFD"]
+) -> None:
     text = unicodedata.normalize(form, "".join(pieces))
     assert tone_styles(text) == _walk_words(text)
 
