@@ -59,10 +59,10 @@ from benchmarks.national import (
 )
 from benchmarks.parsers import machine, tthc_command
 from benchmarks.rawdata import RAW
-from tthc_cli import dedupe as dedupe_module
-from tthc_cli.dedupe import DedupeResult, find_duplicates
-from tthc_cli.namelists import read_names
-from tthc_cli.textnorm import fold_key
+from tthc_cli.names import dedupe as dedupe_module
+from tthc_cli.names.dedupe import DedupeResult, find_duplicates
+from tthc_cli.names.lists import read_names
+from tthc_cli.text.normalize import fold_key
 
 REPO = Path(__file__).resolve().parents[1]
 STREETS = RAW / "thien0291-vietnam_dataset" / "data"

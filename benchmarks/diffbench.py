@@ -23,9 +23,9 @@ import yaml
 from rich.console import Console
 
 from benchmarks.generate import generate
-from tthc_cli.diffing import diff_paths, diff_sides
-from tthc_cli.diffreport.jsonout import JsonDiffReporter
-from tthc_cli.snapshot import load_side
+from tthc_cli.diffing.compare import diff_paths, diff_sides
+from tthc_cli.diffing.sides import load_side
+from tthc_cli.reports.diff.jsonout import JsonDiffReporter
 
 PER_FILE = 14
 

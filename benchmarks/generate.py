@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from benchmarks.national import Commune, Province, interleaved, load_provinces
-from tthc_cli.provinces import PROVINCES_2025
-from tthc_cli.textnorm import procedure_name_key
+from tthc_cli.domain.provinces import PROVINCES_2025
+from tthc_cli.text.normalize import procedure_name_key
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGS = REPO / "catalogs"

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.rawdata import RAW
-from tthc_cli.textnorm import (
+from tthc_cli.text.normalize import (
     fold_key,
     has_vietnamese_diacritics,
     is_vietnamese_syllable,
@@ -1184,7 +1184,7 @@ class Score:
 
 def verdict_of(pair: Pair) -> tuple[str | None, str | None]:
     """compare() both ways: (verdict a-b, verdict b-a), each "duplicate", "similar" or None."""
-    from tthc_cli.placenames import compare, parse_name
+    from tthc_cli.names.placenames import compare, parse_name
 
     a = parse_name(pair.a, pair.kind, ward=pair.ward)
     b = parse_name(pair.b, pair.kind, ward=pair.ward)

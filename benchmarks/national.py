@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.rawdata import RAW
-from tthc_cli.provinces import PROVINCES_2025
+from tthc_cli.domain.provinces import PROVINCES_2025
 
 MERGES = RAW / "dvhcvn-20250701" / "mapping" / "merges.json"
 SEED = 2025

@@ -39,10 +39,10 @@ except ImportError:  # pragma: no cover - depends on the extras installed
     HAVE_RUAMEL = False
 
 from benchmarks.generate import generate
-from tthc_cli import yamltree
-from tthc_cli.cache import CACHE_DIR
-from tthc_cli.config import Settings
-from tthc_cli.engine import cache_for, validate_paths
+from tthc_cli.catalog import yamltree
+from tthc_cli.validation.cache import CACHE_DIR
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import cache_for, validate_paths
 
 BASELINE = "PyYAML load (CSafeLoader)"
 
@@ -166,7 +166,7 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
         Job("read bytes only (floor)", read_bytes),
         Job(BASELINE, pyyaml_load),
         Job("PyYAML compose (CSafeLoader, nodes with marks)", pyyaml_compose),
-        Job("tthc_cli.yamltree.parse (positions)", tthc_yamltree),
+        Job("tthc_cli.catalog.yamltree.parse (positions)", tthc_yamltree),
         *(
             [
                 Job(f"ruamel.yaml round-trip YAML().load{extrapolated}", ruamel_rt, scale),

@@ -18,7 +18,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 @pytest.fixture(autouse=True)
 def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test speaks English unless it asks otherwise, whatever the machine's locale."""
-    from tthc_cli.i18n import set_language
+    from tthc_cli.runtime.i18n import set_language
 
     monkeypatch.setenv("TTHC_LANG", "en")
     set_language("en")

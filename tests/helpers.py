@@ -6,10 +6,10 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from tthc_cli.config import Settings
-from tthc_cli.engine import check_documents
-from tthc_cli.findings import Finding
-from tthc_cli.loading import Document, load_text
+from tthc_cli.catalog.loading import Document, load_text
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import check_documents
+from tthc_cli.validation.findings import Finding
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

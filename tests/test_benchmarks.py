@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.config import Settings
-from tthc_cli.engine import validate_paths
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import validate_paths
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # `benchmarks` sits beside `src`, outside the installed package
@@ -56,7 +56,7 @@ def test_more_procedures_than_names_stay_clean(tmp_path: Path) -> None:
 def test_diff_benchmark_snapshots_hold_every_kind_of_change(tmp_path: Path) -> None:
     from benchmarks.diffbench import build
 
-    from tthc_cli.diffing import diff_paths
+    from tthc_cli.diffing.compare import diff_paths
 
     old, new = build(tmp_path, 300)
     result = diff_paths([old], [new])

@@ -10,9 +10,9 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from helpers import REPO
-from tthc_cli.cli import app
-from tthc_cli.ruledocs import markdown
-from tthc_cli.rules import REGISTRY
+from tthc_cli.cli.app import app
+from tthc_cli.validation.ruledocs import markdown
+from tthc_cli.validation.rules import REGISTRY
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]  # type: ignore[union-attr]
@@ -103,7 +103,7 @@ def test_readme_diff_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_readme_vietnamese_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from tthc_cli.i18n import catalog_available
+    from tthc_cli.runtime.i18n import catalog_available
 
     if not catalog_available("vi"):
         pytest.skip("the Vietnamese catalog is compiled at install")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 GOLDEN = Path(__file__).parent / "golden" / "validate"
 UPDATE = os.environ.get("TTHC_UPDATE_GOLDEN") == "1"

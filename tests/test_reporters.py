@@ -11,17 +11,17 @@ import pytest
 from rich.console import Console
 
 from helpers import SHARED
-from tthc_cli.engine import ValidationResult
-from tthc_cli.findings import Finding, Severity
-from tthc_cli.reporters import REPORTERS
-from tthc_cli.reporters.github import (
+from tthc_cli.reports.validate import REPORTERS
+from tthc_cli.reports.validate.github import (
     MAX_ANNOTATIONS,
     GithubReporter,
     annotation,
     escape_data,
     escape_property,
 )
-from tthc_cli.reporters.sarif import as_data, fingerprint
+from tthc_cli.reports.validate.sarif import as_data, fingerprint
+from tthc_cli.validation.engine import ValidationResult
+from tthc_cli.validation.findings import Finding, Severity
 
 SARIF_SCHEMA = SHARED / "data" / "spec" / "sarif-schema-2.1.0.json"
 

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from helpers import REPO
-from tthc_cli import schema
-from tthc_cli.loading import load_document
+from tthc_cli.catalog.loading import load_document
+from tthc_cli.domain import schema
 
 
 @pytest.mark.parametrize("kind", list(schema.SCHEMA_FILES))

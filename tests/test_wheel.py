@@ -104,7 +104,7 @@ def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Install
 def test_the_sdist_holds_the_sources_and_the_message_catalogs(built: Built) -> None:
     with tarfile.open(built.sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    assert {"pyproject.toml", "build_backend/tthc_build.py", "src/tthc_cli/cli.py"} <= names
+    assert {"pyproject.toml", "build_backend/tthc_build.py", "src/tthc_cli/cli/app.py"} <= names
     assert "src/tthc_cli/locale/vi/LC_MESSAGES/tthc.po" in names
 
 

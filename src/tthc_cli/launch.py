@@ -11,6 +11,6 @@ def main() -> None:
 
         sys.stdout.write(f"tthc {__version__}\n")
         return
-    from tthc_cli.cli import main as run
+    from tthc_cli.cli.app import main as run
 
     run()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 # A procedure catalog with one value `tthc fmt` fixes (the double space).
 GOOD_CATALOG = CATALOG_HEAD + PROCEDURE.replace("Đăng ký khai sinh", "Đăng ký  khai sinh")

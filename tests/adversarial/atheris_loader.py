@@ -16,12 +16,12 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from tthc_cli.config import Settings
-    from tthc_cli.engine import check_documents
-    from tthc_cli.errors import TthcError
-    from tthc_cli.formatting import format_text
-    from tthc_cli.loading import load_text
-    from tthc_cli.reading import decode
+    from tthc_cli.catalog.loading import load_text
+    from tthc_cli.catalog.reading import decode
+    from tthc_cli.fixing.formatting import format_text
+    from tthc_cli.runtime.errors import TthcError
+    from tthc_cli.validation.config import Settings
+    from tthc_cli.validation.engine import check_documents
 
 SETTINGS = Settings()
 

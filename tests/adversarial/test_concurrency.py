@@ -17,7 +17,7 @@ from pathlib import Path
 
 from adversarial._support import GOOD_UNITS
 from helpers import REPO
-from tthc_cli.loading import load_text
+from tthc_cli.catalog.loading import load_text
 
 
 def _start(root: Path, *args: str | Path) -> subprocess.Popen[str]:

@@ -247,7 +247,7 @@ def test_a_read_only_folder_leaves_the_file_intact(
 def test_a_file_changed_by_someone_else_during_fmt_keeps_their_change(
     tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc_cli import formatting
+    from tthc_cli.fixing import formatting
 
     theirs = GOOD_CATALOG.replace("Hộ tịch", "Hộ tịch, Chứng thực")
     real = formatting.format_text
@@ -267,7 +267,7 @@ def test_a_file_changed_by_someone_else_during_fmt_keeps_their_change(
 def test_a_file_changed_by_someone_else_during_apply_renames_keeps_their_change(
     tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc_cli import renames
+    from tthc_cli.names import renames
 
     theirs = GOOD_UNITS + "# sửa tay\n"
     real = renames.edit_text
@@ -382,7 +382,7 @@ def test_a_full_disk_leaves_every_file_intact(
 def test_a_damaged_stats_and_search_cache_is_only_a_cache(tree: Tree, damage: str) -> None:
     import marshal
 
-    from tthc_cli.procindex import CACHE_VERSION
+    from tthc_cli.index.procindex import CACHE_VERSION
 
     args: list[str | Path] = ["stats", tree.root / "good"]
     first = invoke(args)

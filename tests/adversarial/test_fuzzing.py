@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import CATALOG_HEAD, PROCEDURE, UNITS_HEAD
-from tthc_cli.config import Settings
-from tthc_cli.engine import check_documents
-from tthc_cli.errors import CatalogLoadError
-from tthc_cli.loading import load_text
-from tthc_cli.reading import decode
+from tthc_cli.catalog.loading import load_text
+from tthc_cli.catalog.reading import decode
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import check_documents
 
 SEEDS = [
     CATALOG_HEAD + PROCEDURE,
@@ -232,16 +232,16 @@ def _every_command(folder: Path, data: bytes) -> None:
 
     from rich.console import Console
 
-    from tthc_cli.dedupe import find_duplicates
-    from tthc_cli.dedupereport import DEDUPE_REPORTERS
-    from tthc_cli.diffing import diff_paths, filtered
-    from tthc_cli.diffreport import DIFF_REPORTERS
-    from tthc_cli.engine import validate_paths
-    from tthc_cli.errors import TthcError
-    from tthc_cli.formatting import format_paths
-    from tthc_cli.namelists import read_names
-    from tthc_cli.renames import Row, apply, plan
-    from tthc_cli.reporters import REPORTERS
+    from tthc_cli.diffing.compare import diff_paths, filtered
+    from tthc_cli.fixing.formatting import format_paths
+    from tthc_cli.names.dedupe import find_duplicates
+    from tthc_cli.names.lists import read_names
+    from tthc_cli.names.renames import Row, apply, plan
+    from tthc_cli.reports.dedupe import DEDUPE_REPORTERS
+    from tthc_cli.reports.diff import DIFF_REPORTERS
+    from tthc_cli.reports.validate import REPORTERS
+    from tthc_cli.runtime.errors import TthcError
+    from tthc_cli.validation.engine import validate_paths
 
     path = folder / "fuzz.yaml"
     path.write_bytes(data)
@@ -261,9 +261,9 @@ def _every_command(folder: Path, data: bytes) -> None:
         DEDUPE_REPORTERS["json"]().render(find_duplicates(names), console)
     with contextlib.suppress(TthcError):
         # stats and search: the procedure index, counted and searched.
-        from tthc_cli.procindex import load_index
-        from tthc_cli.search import search
-        from tthc_cli.stats import compute
+        from tthc_cli.index.procindex import load_index
+        from tthc_cli.index.search import search
+        from tthc_cli.index.stats import compute
 
         index = load_index([path, other], use_cache=False)
         compute(index.rows, files=index.files)

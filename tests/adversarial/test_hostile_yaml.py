@@ -22,7 +22,7 @@ from adversarial._support import (
     make_tree,
     run_tthc,
 )
-from tthc_cli.yamltree import MAX_DEPTH
+from tthc_cli.catalog.yamltree import MAX_DEPTH
 
 
 def billion_laughs(levels: int = 10) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from adversarial._support import assert_handled, invoke
-from tthc_cli.loading import load_text
+from tthc_cli.catalog.loading import load_text
 
 HEADER = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực")
 ROW = ("1.001193", "Đăng ký khai sinh", "Bộ Tư pháp", "Ủy ban nhân dân cấp xã", "Hộ tịch")

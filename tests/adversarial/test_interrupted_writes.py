@@ -22,7 +22,7 @@ import pytest
 
 from adversarial._support import GOOD_CATALOG
 from helpers import REPO
-from tthc_cli.loading import discover, load_text
+from tthc_cli.catalog.loading import discover, load_text
 
 RUNS = {"default": 5, "heavy": 25}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from adversarial._support import GOOD_CATALOG, Tree, assert_handled, invoke, run_tthc
-from tthc_cli.sheets import FORMULA_START
+from tthc_cli.catalog.sheets import FORMULA_START
 
 FORMULAS = [
     '=HYPERLINK("http://example.com/x","Thôn 1")',
@@ -224,7 +224,7 @@ def test_a_bad_sheet_is_a_clear_error_and_the_rest_is_read(
 
 
 def test_a_zip_bomb_workbook_is_refused_unread(tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc_cli import sheets
+    from tthc_cli.catalog import sheets
 
     path = _list_workbook(tree.root / "list.xlsx", [["48", "20194", "hamlet", "Thôn 1"]])
     # A real bomb is in the heavy suite; here any workbook counts as one.

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli import cli
-from tthc_cli.cli import app
+from tthc_cli.cli import app as cli
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tthc_cli import __version__
-from tthc_cli.cli import app
-from tthc_cli.rules import REGISTRY
+from tthc_cli.cli.app import app
+from tthc_cli.validation.rules import REGISTRY
 
 runner = CliRunner()
 
@@ -84,7 +84,7 @@ def test_unknown_rule_suggests() -> None:
 def test_internal_errors_never_print_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tthc_cli import cli
+    from tthc_cli.cli import app as cli
 
     def boom() -> None:
         raise RuntimeError("boom")
@@ -100,8 +100,8 @@ def test_internal_errors_never_print_a_traceback(
 
 
 def test_schema_kind_choices_are_every_schema() -> None:
-    from tthc_cli.cli import SchemaKind
-    from tthc_cli.schema import SCHEMA_FILES
+    from tthc_cli.cli.app import SchemaKind
+    from tthc_cli.domain.schema import SCHEMA_FILES
 
     assert {kind.value for kind in SchemaKind} == set(SCHEMA_FILES)
     result = runner.invoke(app, ["schema", "--kind", "name-decisions"])

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE
-from tthc_cli.cli import app
-from tthc_cli.gitchanges import changed_files
+from tthc_cli.catalog.gitchanges import changed_files
+from tthc_cli.cli.app import app
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 runner = CliRunner()

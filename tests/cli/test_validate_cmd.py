@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 GOOD = CATALOG_HEAD + PROCEDURE

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tthc_cli import dedupe
-from tthc_cli.cli import app
-from tthc_cli.dedupe import DedupeResult, find_duplicates, short_commune
-from tthc_cli.namelists import NameEntry, NameList
+from tthc_cli.cli.app import app
+from tthc_cli.names import dedupe
+from tthc_cli.names.dedupe import DedupeResult, find_duplicates, short_commune
+from tthc_cli.names.lists import NameEntry, NameList
 
 runner = CliRunner()
 

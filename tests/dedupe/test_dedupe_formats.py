@@ -20,11 +20,14 @@ from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore
 from rich.console import Console
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
-from tthc_cli.dedupe import DedupeResult, find_duplicates
-from tthc_cli.dedupereport import DEDUPE_REPORTERS, DEDUPE_WRITERS
-from tthc_cli.dedupereport.csvout import DECISIONS, HEADER
-from tthc_cli.dedupereport.xlsx import (
+from tthc_cli.catalog.sheets import guard, unguard
+from tthc_cli.cli.app import app
+from tthc_cli.names.dedupe import DedupeResult, find_duplicates
+from tthc_cli.names.lists import read_names
+from tthc_cli.names.placenames import REASON_CODES
+from tthc_cli.reports.dedupe import DEDUPE_REPORTERS, DEDUPE_WRITERS
+from tthc_cli.reports.dedupe.csvout import DECISIONS, HEADER
+from tthc_cli.reports.dedupe.xlsx import (
     FIRST_DATA_ROW,
     GUIDE_LINES,
     HEADER_ROW,
@@ -35,9 +38,6 @@ from tthc_cli.dedupereport.xlsx import (
     VERDICT_KEYS,
     XlsxDedupeReporter,
 )
-from tthc_cli.namelists import read_names
-from tthc_cli.placenames import REASON_CODES
-from tthc_cli.sheets import guard, unguard
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "dedupe"
 UPDATE = os.environ.get("TTHC_UPDATE_GOLDEN") == "1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import UNITS_HEAD
-from tthc_cli.namelists import read_names
+from tthc_cli.names.lists import read_names
 
 UNITS = (
     UNITS_HEAD

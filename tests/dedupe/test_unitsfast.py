@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli import namelists
-from tthc_cli.namelists import NameList, read_names
-from tthc_cli.unitsfast import read_units_fast
+from tthc_cli.catalog.unitsfast import read_units_fast
+from tthc_cli.names import lists as namelists
+from tthc_cli.names.lists import NameList, read_names
 
 REPO = Path(__file__).resolve().parents[2]
 

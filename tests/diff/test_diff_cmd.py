@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from helpers import catalog
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 OLD = [

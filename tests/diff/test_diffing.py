@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, catalog
-from tthc_cli.diffing import compare_fields, diff_paths, filtered
+from tthc_cli.diffing.compare import compare_fields, diff_paths, filtered
 
 KHAI_SINH = {"code": "1.001193", "name": "Đăng ký khai sinh", "agency": "UBND cấp xã"}
 KET_HON_NN = {
@@ -231,7 +231,7 @@ def test_a_side_without_procedure_catalogs_is_trouble(tmp_path: Path) -> None:
 def test_fast_reader_gives_the_same_diff_as_the_full_loader(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tthc_cli import fastload
+    from tthc_cli.catalog import fast as fastload
 
     root = REPO / "catalogs" / "da-nang"
 
@@ -255,7 +255,7 @@ def test_fast_reader_gives_the_same_diff_as_the_full_loader(
 
 
 def test_fast_reader_leaves_tagged_or_invalid_files_to_the_full_loader() -> None:
-    from tthc_cli.fastload import read_fast
+    from tthc_cli.catalog.fast import read_fast
 
     good = catalog([KHAI_SINH])
     assert read_fast("a.yaml", good) is not None

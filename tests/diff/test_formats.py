@@ -16,13 +16,13 @@ from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore
 from rich.console import Console
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
-from tthc_cli.diffing import DiffResult, diff_paths, filtered
-from tthc_cli.diffreport import BINARY_FORMATS, DIFF_REPORTERS
-from tthc_cli.diffreport.csvout import HEADER
-from tthc_cli.diffreport.markdown import FOLD_AFTER, cell
-from tthc_cli.diffreport.xlsx import HEADERS, XlsxDiffReporter, sheet_title
-from tthc_cli.sheets import guard  # the guard the CSV writer applies to every cell
+from tthc_cli.catalog.sheets import guard  # the guard the CSV writer applies to every cell
+from tthc_cli.cli.app import app
+from tthc_cli.diffing.compare import DiffResult, diff_paths, filtered
+from tthc_cli.reports.diff import BINARY_FORMATS, DIFF_REPORTERS
+from tthc_cli.reports.diff.csvout import HEADER
+from tthc_cli.reports.diff.markdown import FOLD_AFTER, cell
+from tthc_cli.reports.diff.xlsx import HEADERS, XlsxDiffReporter, sheet_title
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
 UPDATE = os.environ.get("TTHC_UPDATE_GOLDEN") == "1"
@@ -478,7 +478,7 @@ def test_markdown_stays_under_the_github_comment_limit(tmp_path: Path) -> None:
     from rich.console import Console
 
     from helpers import catalog
-    from tthc_cli.diffreport.markdown import MAX_CHARS, MarkdownDiffReporter
+    from tthc_cli.reports.diff.markdown import MAX_CHARS, MarkdownDiffReporter
 
     many = [
         {"code": f"1.{n:06d}", "name": f"Thủ tục thử nghiệm số {n} " + "x" * 80}

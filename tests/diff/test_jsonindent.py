@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.diffreport.jsonindent import dumps_indented
+from tthc_cli.reports.diff.jsonindent import dumps_indented
 
 _SCALARS = (
     st.none()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.matching import Decisions, assign, match, signature
-from tthc_cli.snapshot import SideProcedure
-from tthc_cli.textnorm import procedure_name_key
+from tthc_cli.diffing.matching import Decisions, assign, match, signature
+from tthc_cli.diffing.sides import SideProcedure
+from tthc_cli.text.normalize import procedure_name_key
 
 
 def proc(code: str, name: str, level: str = "xa") -> SideProcedure:

@@ -1,4 +1,5 @@
-"""tthc_cli.fixes: each fix removes what its rule reports, nothing else, and is idempotent."""
+"""tthc_cli.fixing.fixes: each fix removes what its rule reports, nothing else, and is
+idempotent."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import doc
-from tthc_cli.fixes import (
+from tthc_cli.fixing.fixes import (
     FIX_RULES,
     FMT_FIXES,
     Fix,
@@ -23,9 +24,15 @@ from tthc_cli.fixes import (
     pad_code,
     roles,
 )
-from tthc_cli.rules import REGISTRY, RuleContext
-from tthc_cli.rules import tt202_irregular_whitespace as tt202
-from tthc_cli.textnorm import ToneStyle, clean_spaces, is_nfc, tone_styles, whitespace_problems
+from tthc_cli.text.normalize import (
+    ToneStyle,
+    clean_spaces,
+    is_nfc,
+    tone_styles,
+    whitespace_problems,
+)
+from tthc_cli.validation.rules import REGISTRY, RuleContext
+from tthc_cli.validation.rules import tt202_irregular_whitespace as tt202
 
 FIRST, SECOND = ToneStyle.FIRST_VOWEL, ToneStyle.SECOND_VOWEL
 ALL = frozenset(Fix)

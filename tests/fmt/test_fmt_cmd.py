@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 CLEAN = CATALOG_HEAD + PROCEDURE

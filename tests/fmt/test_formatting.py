@@ -1,4 +1,5 @@
-"""tthc_cli.formatting: fixed values replace only their own characters; everything else is kept."""
+"""tthc_cli.fixing.formatting: fixed values replace only their own characters; everything else
+is kept."""
 
 from __future__ import annotations
 
@@ -13,19 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import REPO
-from tthc_cli.config import Settings
-from tthc_cli.errors import CatalogLoadError
-from tthc_cli.fixes import FMT_FIXES, Fix, Role, fix_text, roles
-from tthc_cli.formatting import (
+from tthc_cli.catalog.spans import Spans, plain_ok, spans
+from tthc_cli.catalog.yamltree import Path_, parse
+from tthc_cli.fixing.fixes import FMT_FIXES, Fix, Role, fix_text, roles
+from tthc_cli.fixing.formatting import (
     apply_rule_fixes,
     format_file,
     format_paths,
     format_text,
     unified_diff,
 )
-from tthc_cli.spans import Spans, plain_ok, spans
-from tthc_cli.textnorm import ToneStyle
-from tthc_cli.yamltree import Path_, parse
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.text.normalize import ToneStyle
+from tthc_cli.validation.config import Settings
 
 BOM = codecs.BOM_UTF8
 
@@ -379,7 +380,7 @@ def test_a_file_that_cannot_be_written_is_a_write_error(
     def refuse(path: Path, data: bytes, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("tthc_cli.formatting.write_bytes_atomic", refuse)
+    monkeypatch.setattr("tthc_cli.fixing.formatting.write_bytes_atomic", refuse)
     run = format_paths([target], write=True)
     assert [Path(e.path).name for e in run.write_errors] == ["c.yaml"]
     assert "cannot write" in run.write_errors[0].describe()

@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 
 from helpers import REPO
-from tthc_cli.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, catalog_available
+from tthc_cli.runtime.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, catalog_available
 
 pytest.importorskip("babel", reason="Babel (test extra) extracts and reads the catalogs")
 sys.path.insert(0, str(REPO / "build_backend"))

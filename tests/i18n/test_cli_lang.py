@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE
-from tthc_cli.cli import app
-from tthc_cli.i18n import catalog_available
+from tthc_cli.cli.app import app
+from tthc_cli.runtime.i18n import catalog_available
 
 runner = CliRunner()
 

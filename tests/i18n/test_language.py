@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tthc_cli.clilang import lang_first
-from tthc_cli.i18n import _, choose_language, current_language, language_from, set_language
+from tthc_cli.cli.lang import lang_first
+from tthc_cli.runtime.i18n import _, choose_language, current_language, language_from, set_language
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tthc_cli.catalog.loading import load_text
+from tthc_cli.domain.models import ProcedureCatalog
 from tthc_cli.importing.catalog_yaml import merge, new_catalog
-from tthc_cli.loading import load_text
-from tthc_cli.models import ProcedureCatalog
 
 HEADER = {"kind": "procedure-catalog", "province": "48", "level": "xa", "effective": "2025-07-01"}
 RESIDENCE = {

@@ -10,7 +10,7 @@ from portal_records import RAW, make_records
 from test_xlsx_and_units import MAPPING, UNIT_LIST, make_xlsx
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 

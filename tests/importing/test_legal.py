@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.documents import parse_document_number
+from tthc_cli.domain.documents import parse_document_number
 from tthc_cli.importing.legal import numbers_in
 
 HEAD = "Tên văn bản pháp lýMã văn bản"

@@ -10,12 +10,12 @@ import pytest
 from openpyxl import Workbook
 from portal_records import RAW
 
+from tthc_cli.catalog.loading import load_text
+from tthc_cli.domain.models import UnitsFile
 from tthc_cli.importing.portal_json import Filters
 from tthc_cli.importing.portal_xlsx import read_xlsx
 from tthc_cli.importing.problems import ImportResult
 from tthc_cli.importing.units import import_units, units_yaml
-from tthc_cli.loading import load_text
-from tthc_cli.models import UnitsFile
 
 HEADER = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực")
 

@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 runner = CliRunner()
 

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.loading import load_text
-from tthc_cli.renames import Rename, Row, edit_text
-from tthc_cli.spans import render_scalar
+from tthc_cli.catalog.loading import load_text
+from tthc_cli.catalog.spans import render_scalar
+from tthc_cli.names.renames import Rename, Row, edit_text
 
 _WORDS = ["Hòa", "Bắc", "Sơn", "Tân", "An", "Phú", "Đông", "Thủy", "Lợi", "Quý"]
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from helpers import CATALOG_HEAD, PROCEDURE, doc
-from tthc_cli.rules import REGISTRY, Rule, RuleContext
-from tthc_cli.rules.base import Summary, loaded
+from tthc_cli.validation.rules import REGISTRY, Rule, RuleContext
+from tthc_cli.validation.rules.base import Summary, loaded
 
 CROSS_FILE = [rule for rule in REGISTRY if rule.check_project is not None]
 

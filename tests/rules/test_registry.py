@@ -9,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
-import tthc_cli.rules as rules_package
-from tthc_cli.findings import Severity
-from tthc_cli.rules import BY_CODE, BY_NAME, REGISTRY, Rule, get
+import tthc_cli.validation.rules as rules_package
+from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.rules import BY_CODE, BY_NAME, REGISTRY, Rule, get
 
 RULES_DIR = Path(rules_package.__file__).parent
 TESTS_DIR = Path(__file__).parent

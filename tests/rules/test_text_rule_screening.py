@@ -49,7 +49,7 @@ _PAIRS = r"[aeoAEO][âÂ]|[aA][êÊ]|[aeuyôAEUYÔ][ùÙ]|[aeouyôAEOUYÔ][õÕ]
 def test_the_vni_letter_pairs_are_found_as_written_plainly(text: str) -> None:
     import re
 
-    from tthc_cli.legacy import _VNI_SIGNATURE_RE
+    from tthc_cli.text.legacy import _VNI_SIGNATURE_RE
 
     plain = re.search(_PAIRS, text)
     found = _VNI_SIGNATURE_RE.search(text)
@@ -60,7 +60,7 @@ def test_the_vni_letter_pairs_are_found_as_written_plainly(text: str) -> None:
 def test_the_qu_gi_pattern_matches_as_written_plainly(text: str) -> None:
     import re
 
-    from tthc_cli.rules.tt205_misplaced_tone_mark import _PLAIN, _TONED_AFTER_QU_GI
+    from tthc_cli.validation.rules.tt205_misplaced_tone_mark import _PLAIN, _TONED_AFTER_QU_GI
 
     plain = re.search(_PLAIN, text)
     found = _TONED_AFTER_QU_GI.search(text)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import REPO
-from tthc_cli.cli import app
+from tthc_cli.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

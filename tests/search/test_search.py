@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
-from tthc_cli.procindex import Row, load_index
-from tthc_cli.search import search
+from tthc_cli.cli.app import app
+from tthc_cli.index.procindex import Row, load_index
+from tthc_cli.index.search import search
 
 INPUT = Path(__file__).parents[1] / "golden" / "stats" / "input"
 runner = CliRunner()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tthc_cli.cli import app
-from tthc_cli.procindex import load_index
-from tthc_cli.stats import compare, compute
+from tthc_cli.cli.app import app
+from tthc_cli.index.procindex import load_index
+from tthc_cli.index.stats import compare, compute
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "stats"
 INPUT = GOLDEN / "input"

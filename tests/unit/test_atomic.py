@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.atomic import write_text_atomic
+from tthc_cli.runtime.atomic import write_text_atomic
 
 
 def test_new_and_replaced_files(tmp_path: Path) -> None:

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli import i18n
-from tthc_cli.cache import CACHE_DIR, ResultCache, digest, digest_bytes
-from tthc_cli.config import Settings
-from tthc_cli.engine import ValidationResult, _check_chunk, cache_for, validate_paths
-from tthc_cli.reading import decode
+from tthc_cli.catalog.reading import decode
+from tthc_cli.runtime import i18n
+from tthc_cli.validation.cache import CACHE_DIR, ResultCache, digest, digest_bytes
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import ValidationResult, _check_chunk, cache_for, validate_paths
 
 GOOD = CATALOG_HEAD + PROCEDURE
 WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')
@@ -197,7 +197,7 @@ def test_shipped_catalogs_give_identical_findings_with_and_without_the_cache(
 def test_the_cache_keeps_other_folders_until_it_grows_too_big(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tthc_cli.cache as cache_module
+    import tthc_cli.validation.cache as cache_module
 
     other = project / "other"
     other.mkdir()
@@ -221,7 +221,7 @@ def test_checking_in_several_processes_gives_the_same_result(
 ) -> None:
     import multiprocessing
 
-    from tthc_cli import engine
+    from tthc_cli.validation import engine
 
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("processes cannot be forked here")

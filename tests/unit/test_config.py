@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.config import Settings, find_config, load_settings, merge_cli
-from tthc_cli.errors import ConfigError
-from tthc_cli.textnorm import ToneStyle
+from tthc_cli.runtime.errors import ConfigError
+from tthc_cli.text.normalize import ToneStyle
+from tthc_cli.validation.config import Settings, find_config, load_settings, merge_cli
 
 
 def test_defaults_select_everything() -> None:

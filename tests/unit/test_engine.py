@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import CATALOG_HEAD, PROCEDURE, run
-from tthc_cli.config import Settings
-from tthc_cli.engine import validate_paths
-from tthc_cli.findings import Severity
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import validate_paths
+from tthc_cli.validation.findings import Severity
 
 BAD = CATALOG_HEAD + PROCEDURE.replace("Đăng ký khai sinh", "Đăng ký  khai sinh") + PROCEDURE
 

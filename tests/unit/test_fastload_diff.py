@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tthc_cli.fastload import plainly_valid_catalog, read_fast
-from tthc_cli.models import ProcedureCatalog
+from tthc_cli.catalog.fast import plainly_valid_catalog, read_fast
+from tthc_cli.domain.models import ProcedureCatalog
 
 _ODD = (
     st.none()

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli import fastload
-from tthc_cli.config import Settings
-from tthc_cli.engine import check_documents
-from tthc_cli.fastload import fastdata_equal, read_fast_data
-from tthc_cli.loading import load_text
-from tthc_cli.yamltree import parse
+from tthc_cli.catalog import fast as fastload
+from tthc_cli.catalog.fast import fastdata_equal, read_fast_data
+from tthc_cli.catalog.loading import load_text
+from tthc_cli.catalog.yamltree import parse
+from tthc_cli.validation.config import Settings
+from tthc_cli.validation.engine import check_documents
 
 pytestmark = pytest.mark.skipif(
     fastload.yaml_rs is None,  # type: ignore[attr-defined]
@@ -142,8 +142,8 @@ def test_findings_keep_exact_positions_on_the_fast_path() -> None:
 
 
 def test_a_mismatch_found_late_switches_to_the_full_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc_cli import loading
-    from tthc_cli.fastload import FastData
+    from tthc_cli.catalog import loading
+    from tthc_cli.catalog.fast import FastData
 
     text = CATALOG_HEAD + PROCEDURE + PROCEDURE
     wrong = FastData(

@@ -1,4 +1,4 @@
-"""Tests for tthc_cli.legacy: TCVN3/VNI mojibake detection and conversion."""
+"""Tests for tthc_cli.text.legacy: TCVN3/VNI mojibake detection and conversion."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.legacy import _TCVN3, _VNI, LegacyText, convert, detect_legacy
-from tthc_cli.textnorm import ToneStyle, canonical_tones, nfc
+from tthc_cli.text.legacy import _TCVN3, _VNI, LegacyText, convert, detect_legacy
+from tthc_cli.text.normalize import ToneStyle, canonical_tones, nfc
 
 DIVISIONS = (
     Path(__file__).resolve().parents[2].parent

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CATALOG_HEAD, PROCEDURE
-from tthc_cli.loading import discover, iter_items, load_document, load_text
+from tthc_cli.catalog.loading import discover, iter_items, load_document, load_text
 
 
 def test_kind_and_positions() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from tthc_cli.models import Place, ProcedureCatalog, UnitsFile, model_for
+from tthc_cli.domain.models import Place, ProcedureCatalog, UnitsFile, model_for
 
 CATALOG = {
     "kind": "procedure-catalog",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tthc_cli.errors import CatalogLoadError
-from tthc_cli.reading import display_path, read_text
+from tthc_cli.catalog.reading import display_path, read_text
+from tthc_cli.runtime.errors import CatalogLoadError
 
 TEXT = "kind: units\nname: Hòa Khánh\n"
 

@@ -1,4 +1,4 @@
-"""Tests for tthc_cli.textnorm: NFC, tone placement, whitespace and comparison keys."""
+"""Tests for tthc_cli.text.normalize: NFC, tone placement, whitespace and comparison keys."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_cli.textnorm import (
+from tthc_cli.text.normalize import (
     VIETNAMESE_LETTERS,
     ToneStyle,
     WhitespaceProblem,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.yamltree import MAX_DEPTH, parse, resolve_plain
+from tthc_cli.catalog.yamltree import MAX_DEPTH, parse, resolve_plain
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tthc_cli.codes import is_procedure_code, national_part
-from tthc_cli.i18n import _
-from tthc_cli.spans import Span, render_scalar, spans
+from tthc_cli.catalog.spans import Span, render_scalar, spans
+from tthc_cli.domain.codes import is_procedure_code, national_part
+from tthc_cli.runtime.i18n import _
 
 ORDER = (
     "code", "name", "field", "agency", "time_limit", "fees", "online", "location_independent",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tthc_cli.legacy import detect_legacy
-from tthc_cli.textnorm import ToneStyle, canonical_tones, clean_spaces, nfc
+from tthc_cli.text.legacy import detect_legacy
+from tthc_cli.text.normalize import ToneStyle, canonical_tones, clean_spaces, nfc
 
 NO_INFO = frozenset({"", "không có thông tin", "không quy định", "không"})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tthc_cli.documents import DOCUMENT_NUMBER, ascii_d_fix, parse_document_number
+from tthc_cli.domain.documents import DOCUMENT_NUMBER, ascii_d_fix, parse_document_number
 
 _HEADER = "Tên văn bản pháp lýMã văn bản"
 # An upper-case symbol directly followed by a number with a year: a cell boundary.

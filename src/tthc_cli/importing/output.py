@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.errors import CatalogLoadError
-from tthc_cli.i18n import _
 from tthc_cli.importing.catalog_yaml import MergePlan, merge, new_catalog
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.runtime.i18n import _
 
 
 @dataclass
@@ -41,8 +41,8 @@ def plan_catalog(
 
     Raises CatalogLoadError when out exists and is not a procedure catalog that can be read.
     """
-    from tthc_cli.loading import load_text
-    from tthc_cli.reading import read_text
+    from tthc_cli.catalog.loading import load_text
+    from tthc_cli.catalog.reading import read_text
 
     if not out.exists():
         if "effective" not in header:
@@ -76,7 +76,7 @@ def plan_catalog(
 
 
 def write(written: Written) -> None:
-    from tthc_cli.atomic import write_text_atomic
+    from tthc_cli.runtime.atomic import write_text_atomic
 
     if written.after != written.before:
         written.path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.codes import is_procedure_code
-from tthc_cli.documents import ascii_d_fix, parse_document_number
-from tthc_cli.errors import CatalogLoadError
-from tthc_cli.i18n import _
+from tthc_cli.catalog.reading import read_text
+from tthc_cli.domain.codes import is_procedure_code
+from tthc_cli.domain.documents import ascii_d_fix, parse_document_number
 from tthc_cli.importing.channels import CHANNELS, Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
 from tthc_cli.importing.legal import numbers_in
 from tthc_cli.importing.problems import ImportResult
-from tthc_cli.reading import read_text
-from tthc_cli.textnorm import fold_key
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.runtime.i18n import _
+from tthc_cli.text.normalize import fold_key
 
 LEVEL_WORDS = {"tinh": "cap tinh", "xa": "cap xa", "huyen": "cap huyen"}
 

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.codes import is_procedure_code
-from tthc_cli.i18n import _
+from tthc_cli.domain.codes import is_procedure_code
 from tthc_cli.importing.clean import clean, is_empty
 from tthc_cli.importing.portal_json import Filters
 from tthc_cli.importing.problems import ImportResult
-from tthc_cli.textnorm import fold_key
+from tthc_cli.runtime.i18n import _
+from tthc_cli.text.normalize import fold_key
 
 COLUMNS = {"ma so": "code", "ten": "name", "co quan thuc hien": "agency", "linh vuc": "field"}
 NOT_IN_LIST = ("time_limit", "fees", "online", "location_independent", "legal_basis")
@@ -71,8 +71,8 @@ def read_xlsx(paths: Iterable[Path], filters: Filters, result: ImportResult) -> 
 
 
 def _rows(path: Path, result: ImportResult) -> list[tuple[Any, ...]] | None:
-    from tthc_cli.errors import CatalogLoadError
-    from tthc_cli.sheets import sheet_rows
+    from tthc_cli.catalog.sheets import sheet_rows
+    from tthc_cli.runtime.errors import CatalogLoadError
 
     if not path.exists():
         result.errors.append(_("{path}: file not found").format(path=path))

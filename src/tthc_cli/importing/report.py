@@ -9,8 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from tthc_cli.i18n import N_, _
 from tthc_cli.importing.problems import ImportResult
+from tthc_cli.runtime.i18n import N_, _
 
 REASONS = {
     "time-without-unit": N_("time limit without a unit (days? working days?)"),

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.i18n import _
+from tthc_cli.catalog.reading import decode
+from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.importing.catalog_yaml import scalar
 from tthc_cli.importing.clean import clean
 from tthc_cli.importing.problems import ImportResult
-from tthc_cli.reading import decode
-from tthc_cli.sheets import csv_reader, pad_code
-from tthc_cli.textnorm import fold_key, match_key
+from tthc_cli.runtime.i18n import _
+from tthc_cli.text.normalize import fold_key, match_key
 
 UNIT_COLUMNS = {"ma": "code", "ten": "name", "cap": "kind", "ma tp": "province_code"}
 _TRUE = frozenset({"1", "true", "yes", "x", "partial", "mot phan", "một phần"})

@@ -1,0 +1,3 @@
+"""Reading catalogs from disk: discovery, bytes and encodings, the positioned and the fast parser,
+documents, spreadsheets, value spans.
+"""

@@ -1,0 +1,117 @@
+"""The command line in the user's language: the `--lang` choice and translated help texts.
+
+Typer evaluates help texts when the program is imported, before `--lang` is parsed, so the
+help of every command and option is written in English (marked with `N_`) and translated here,
+on the click command tree, just before the command line is parsed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer.core import TyperGroup
+
+from tthc_cli.runtime.i18n import N_, _, choose_language, current_language, set_language
+
+# What typer and click write themselves, kept in our catalog so that help is wholly translated.
+FRAMEWORK_TEXTS = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+# typer.rich_utils reads these module constants when it draws help and error panels.
+_RICH_TEXTS = {
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "ERRORS_PANEL_TITLE": N_("Error"),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+    "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+}
+
+
+def lang_first(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The value of `--lang`, and the arguments with `--lang` moved to the front.
+
+    `--lang` belongs to the `tthc` group, but people write it after the command too
+    (`tthc validate --lang vi`); moving it lets click parse it in both places.
+    """
+    value: str | None = None
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest.extend(argv[index:])
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+            moved += [arg, value]
+            index += 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return value, moved + rest
+
+
+def translate(text: str) -> str:
+    """The translation of a help text, however typer trimmed or dedented it."""
+    cleaned = inspect.cleandoc(text)
+    for candidate in (text, text + "\n", cleaned, cleaned + "\n"):
+        translated = _(candidate)
+        if translated != candidate:
+            return str(translated).rstrip("\n") if not text.endswith("\n") else str(translated)
+    return text
+
+
+def localize(command: Any) -> None:
+    """Translate the help of a (typer) click command, its parameters and subcommands, in place."""
+    if command.help:
+        command.help = translate(command.help)
+    if command.short_help:
+        command.short_help = translate(command.short_help)
+    for param in command.params:
+        text = getattr(param, "help", None)
+        if isinstance(text, str) and text:
+            param.help = translate(text)
+    # click makes the --help option afresh for each context, with its own English text.
+    make_help_option = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = make_help_option(ctx)
+        if option is not None and option.help:
+            option.help = translate(option.help)
+        return option
+
+    command.get_help_option = get_help_option
+    for sub in (getattr(command, "commands", None) or {}).values():
+        localize(sub)
+
+
+def _localize_rich() -> None:
+    if current_language() == "en" and "typer.rich_utils" not in sys.modules:
+        return  # nothing to translate, and no reason to import rich for it
+    import typer.rich_utils as rich_utils
+
+    for name, text in _RICH_TEXTS.items():
+        setattr(rich_utils, name, _(text))
+
+
+class LocalizedGroup(TyperGroup):
+    """The `tthc` group: picks the language from `--lang`, TTHC_LANG or the locale first."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        value, argv = lang_first(list(sys.argv[1:] if args is None else args))
+        set_language(choose_language(value))
+        localize(self)
+        _localize_rich()
+        return super().main(argv, *rest, **kwargs)

@@ -1,0 +1,1 @@
+"""tthc diff: the two sides, matching procedures, decisions, the diff result."""

@@ -1,0 +1,194 @@
+"""One side of a diff: the procedures of a set of catalogs, each with the levels it appears at."""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from tthc_cli.catalog.fast import FastCatalog, read_fast
+from tthc_cli.catalog.loading import Document, discover, gc_paused, load_text
+from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
+from tthc_cli.domain.codes import is_procedure_code, national_part
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.runtime.i18n import _
+from tthc_cli.text.normalize import procedure_name_key
+
+LEVEL_ORDER = ("tinh", "huyen", "xa")
+
+
+def level_sort(levels: frozenset[str] | set[str]) -> list[str]:
+    return sorted(levels, key=lambda lv: LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 9)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    file: str
+    line: int
+    level: str
+
+
+@dataclass
+class SideProcedure:
+    """A procedure on one side: identity, the levels it appears at, its values where first seen."""
+
+    key: str
+    code: str
+    name: str
+    name_key: str
+    levels: set[str]
+    values: dict[str, Any]
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @cached_property
+    def national(self) -> str | None:
+        # Asked for several times per procedure while matching; the code never changes.
+        return national_part(self.code) if is_procedure_code(self.code) else None
+
+
+@dataclass
+class Side:
+    label: str
+    procedures: list[SideProcedure] = field(default_factory=list)
+    files: int = 0
+    errors: list[CatalogLoadError] = field(default_factory=list)
+
+    def level_counts(self) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        for procedure in self.procedures:
+            counts.update(procedure.levels)
+        return {level: counts[level] for level in level_sort(set(counts))}
+
+
+def load_side(
+    paths: Sequence[Path], *, label: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Side:
+    """Load every procedure catalog under paths; unreadable or invalid files become errors."""
+    with gc_paused():
+        side = _load_side(paths, label, max_bytes)
+        # The side is long-lived: put it in the oldest generation, or the first collection
+        # once the collector is back on walks all of it as young objects.
+        gc.freeze()
+        gc.unfreeze()
+    return side
+
+
+def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
+    discovery = discover(paths)
+    side = Side(label=label or ", ".join(p.as_posix() for p in paths))
+    side.errors.extend(discovery.errors)
+    docs: list[Document | FastCatalog] = []
+    for path in discovery.files:
+        try:
+            text = read_text(path, max_bytes=max_bytes)
+        except CatalogLoadError as exc:
+            side.errors.append(exc)
+            continue
+        fast = read_fast(display_path(path), text)
+        if fast is not None:
+            docs.append(fast)
+            continue
+        doc = load_text(text, display_path(path))
+        problem = _problem(doc)
+        if problem is not None:
+            side.errors.append(
+                CatalogLoadError(doc.path, problem[0], line=problem[1], column=problem[2])
+            )
+            continue
+        if doc.kind == "procedure-catalog":
+            side.errors.extend(_schema_errors(doc))
+            docs.append(doc)
+    side.files = len(docs)
+    if not docs and discovery.files and not side.errors:
+        side.errors.append(
+            CatalogLoadError(side.label, _("holds no procedure catalogs (kind: procedure-catalog)"))
+        )
+    _collect(side, docs)
+    return side
+
+
+def _problem(doc: Document) -> tuple[str, int, int | None] | None:
+    """Why a whole file cannot take part in a diff (None when it can, or is not a catalog)."""
+    # A duplicate key is no syntax error, but which value counts is anyone's guess.
+    if doc.parsed.issues:
+        issue = doc.parsed.issues[-1]
+        return (issue.message, issue.line, issue.column)
+    if doc.kind not in ("procedure-catalog", "units", "diff-decisions"):
+        return (_("not a tthc catalog (no known `kind`); run `tthc validate` on it"), 1, None)
+    if doc.kind != "procedure-catalog":
+        return None
+    data = doc.data
+    if data.get("level") not in LEVEL_ORDER:
+        # Translators: tinh, huyen and xa are the values `level` takes; keep them as they are.
+        message = _("the catalog has no valid `level` (tinh, huyen or xa)")
+        return (message, *doc.pos(("level",)))
+    if not isinstance(data.get("procedures"), list):
+        return (_("the catalog has no `procedures` list"), *doc.pos(("procedures",)))
+    return None
+
+
+def _schema_errors(doc: Document) -> list[CatalogLoadError]:
+    """Schema problems of an otherwise usable catalog, one line each, at their real line.
+
+    The procedures that are fine are still compared: one bad value must not make a whole
+    file's procedures look removed.
+    """
+    error = doc.validated()[1]
+    if error is None:
+        return []
+    problems = []
+    for detail in error.errors(include_url=False)[:5]:
+        loc = tuple(detail["loc"])
+        where = ".".join(str(part) for part in loc)
+        problems.append(
+            CatalogLoadError(
+                doc.path,
+                # Translators: {where} is a path in the file such as procedures.3.name;
+                # {reason} is the schema validator's explanation (in English).
+                _("{where}: {reason} (run `tthc validate` on it)").format(
+                    where=where, reason=detail["msg"]
+                ),
+                line=doc.pos(loc)[0],
+            )
+        )
+    return problems
+
+
+def _collect(side: Side, docs: Sequence[Document | FastCatalog]) -> None:
+    by_key: dict[str, SideProcedure] = {}
+    for doc in docs:
+        level = str(doc.data["level"])
+        items = doc.data["procedures"]
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            code, name = item.get("code"), item.get("name")
+            if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
+                continue  # reported by _schema_errors
+            code = code.strip()
+            key = (
+                national_part(code)
+                if is_procedure_code(code)
+                else "name:" + procedure_name_key(name)
+            )
+            where = Occurrence(doc.path, doc.pos(("procedures", index, "code"))[0], level)
+            existing = by_key.get(key)
+            if existing is None:
+                by_key[key] = SideProcedure(
+                    key=key,
+                    code=code,
+                    name=name,
+                    name_key=procedure_name_key(name),
+                    levels={level},
+                    values=dict(item),
+                    occurrences=[where],
+                )
+            else:
+                # The same procedure in several files of one side (levels, or merged communes).
+                existing.levels.add(level)
+                existing.occurrences.append(where)
+    side.procedures = list(by_key.values())

@@ -1,0 +1,1 @@
+"""tthc fmt and validate --fix: the safe fixes and the byte-preserving rewriter."""

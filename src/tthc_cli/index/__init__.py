@@ -1,0 +1,1 @@
+"""tthc stats and tthc search over one procedure index."""

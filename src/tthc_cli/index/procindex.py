@@ -1,0 +1,336 @@
+"""The procedures of many catalogs as compact rows, for `tthc stats` and `tthc search`.
+
+Both commands read every catalog under their paths and need a few values of each procedure,
+not positions of every key. Rows are built from yaml-rs's fast parse (`fastload`), or from the
+full loader for files yaml-rs cannot take. A cache keeps the rows of each file under its size
+and modification time, so a second run over thousands of unchanged files reads one small file
+instead of parsing them all (`--no-cache` or TTHC_NO_CACHE=1 turns it off). The cache is only
+a cache: when it cannot be read or written, everything is parsed as if it were not there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.runtime.i18n import _
+
+CACHE_VERSION = 2
+_NATIONAL = re.compile(r"\d\.\d{6}(?=\.|$)")
+
+
+Fee = tuple[str, "float | None"]  # (name, amount in đồng or None when not stated)
+
+
+class Row(NamedTuple):
+    """One procedure of one catalog file, with the values stats and search use."""
+
+    file: str
+    line: int
+    province: str
+    level: str
+    effective: str
+    code: str
+    name: str
+    field: str
+    agency: str
+    time_value: float | None
+    time_unit: str
+    fees: tuple[Fee, ...] | None  # None: not stated; (): free
+    online: str  # full | partial | none | "" (not stated)
+    location_independent: bool | None
+    legal_basis: tuple[str, ...]
+    key: str  # national code, or "name:" + the name when the code is not a procedure code
+
+
+@dataclass
+class Index:
+    rows: list[Row] = field(default_factory=list)
+    files: int = 0
+    errors: list[CatalogLoadError] = field(default_factory=list)
+    cached: int = 0  # files whose rows came from the cache
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
+    """Rows of a loaded procedure catalog; values of the wrong type count as not stated."""
+    province, level = _text(data.get("province")), _text(data.get("level"))
+    effective = data.get("effective")
+    effective_text = effective.isoformat() if isinstance(effective, dt.date) else _text(effective)
+    rows = []
+    items = data.get("procedures")
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        limit = item.get("time_limit")
+        value = _number(limit.get("value")) if isinstance(limit, dict) else None
+        unit = _text(limit.get("unit")) if isinstance(limit, dict) else ""
+        raw_fees = item.get("fees")
+        fees = (
+            tuple(
+                (sys.intern(_text(fee.get("name"))), _number(fee.get("amount")))
+                for fee in raw_fees
+                if isinstance(fee, dict)
+            )
+            if isinstance(raw_fees, list)
+            else None
+        )
+        online = item.get("online")
+        located = item.get("location_independent")
+        legal = item.get("legal_basis")
+        rows.append(
+            Row(
+                file=path,
+                line=line_of(index),
+                province=province,
+                level=level,
+                effective=effective_text,
+                code=_text(item.get("code")),
+                name=_text(item.get("name")),
+                field=_text(item.get("field")),
+                agency=_text(item.get("agency")),
+                time_value=value,
+                time_unit=unit,
+                fees=fees,
+                online=online if online in ("full", "partial", "none") else "",
+                location_independent=located if isinstance(located, bool) else None,
+                legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
+                if isinstance(legal, list)
+                else (),
+                key=_key(_text(item.get("code")), _text(item.get("name"))),
+            )
+        )
+    return rows
+
+
+def _key(code: str, name: str) -> str:
+    found = _NATIONAL.match(code)
+    return found.group(0) if found is not None else "name:" + name
+
+
+def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:
+    from tthc_cli.catalog.fast import read_fast
+    from tthc_cli.catalog.loading import load_text
+    from tthc_cli.catalog.reading import read_text
+    from tthc_cli.domain.models import KINDS
+
+    try:
+        text = read_text(path)
+    except CatalogLoadError as exc:
+        return [], exc
+    fast = read_fast(shown, text)
+    if fast is not None:
+        return rows_of(shown, fast.data, lambda i: fast.pos(("procedures", i))[0]), None
+    doc = load_text(text, shown)
+    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
+        issue = doc.parsed.issues[-1]
+        error = CatalogLoadError(shown, issue.message, line=issue.line, column=issue.column)
+        return [], error
+    if doc.kind not in KINDS or not isinstance(doc.data, dict):
+        return [], CatalogLoadError(
+            shown, _("not a tthc catalog (no known `kind`); run `tthc validate` on it"), line=1
+        )
+    if doc.kind != "procedure-catalog":
+        return [], None  # units and decision files have no procedures
+    if not isinstance(doc.data.get("procedures"), list):
+        line = doc.pos(("procedures",))[0]
+        return [], CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
+    return rows_of(shown, doc.data, lambda i: doc.pos(("procedures", i, "code"))[0]), None
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("TTHC_NO_CACHE"):
+        return None
+    base = os.environ.get("TTHC_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "tthc" if not os.environ.get("TTHC_CACHE_DIR") else root
+
+
+def _cache_file(paths: Sequence[Path]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        roots = "\0".join(sorted(str(p.resolve()) for p in paths))
+    except (OSError, RuntimeError):  # a symlink loop: it is reported when read; no cache
+        return None
+    digest = hashlib.sha1(f"{CACHE_VERSION}\0{roots}".encode(), usedforsecurity=False)
+    return folder / f"procindex-{digest.hexdigest()[:16]}.marshal"
+
+
+def _read_cache(file: Path | None) -> dict[str, Any]:
+    if file is None:
+        return {}
+    try:
+        data = marshal.loads(file.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    return data if isinstance(data.get("files"), dict) else {}
+
+
+def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
+    if file is None:
+        return
+    from tthc_cli.runtime.atomic import write_bytes_atomic
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(file, marshal.dumps({"version": CACHE_VERSION, "files": entries}))
+    except (OSError, ValueError):
+        pass  # only a cache
+
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str]]:
+    """Catalog files under roots as `loading.discover` finds them (hidden folders and files
+    skipped, sorted), each with the path shown to the user; kept here so that a run served
+    from the cache does not import the YAML loader and pydantic at all."""
+    found: list[tuple[Path, str]] = []
+    for root in roots:
+        if not root.exists():
+            errors.append(CatalogLoadError(root, _("no such file or directory")))
+            continue
+        if not root.is_dir():
+            candidates = [str(root)]
+        else:
+            candidates = []
+            visited: set[tuple[int, int]] = set()
+
+            def unreadable(exc: OSError, root: Path = root) -> None:
+                where = exc.filename if exc.filename is not None else root
+                errors.append(
+                    CatalogLoadError(
+                        where, _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
+                    )
+                )
+
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+                try:
+                    st = os.stat(dirpath)
+                except OSError:
+                    dirnames[:] = []
+                    continue
+                if (st.st_dev, st.st_ino) in visited:
+                    dirnames[:] = []
+                    continue
+                visited.add((st.st_dev, st.st_ino))
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                candidates.extend(
+                    os.path.join(dirpath, name)
+                    for name in sorted(filenames)
+                    if name.lower().endswith(_SUFFIXES) and not name.startswith(".")
+                )
+            if not candidates:
+                errors.append(
+                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
+                )
+        found.extend((Path(c), c) for c in map(os.path.normpath, candidates))
+    return found
+
+
+def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
+    index = Index()
+    files = _walk(paths, index.errors)
+    cache_file = _cache_file(paths) if use_cache else None
+    old = _read_cache(cache_file).get("files", {})
+    entries: dict[str, Any] = {}
+    changed = False
+    seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
+    gc.disable()  # many small tuples: the collector would walk them again and again
+    try:
+        for path, shown in files:
+            try:
+                info = os.stat(shown)
+                stamp = (info.st_mtime_ns, info.st_size)
+                if (info.st_dev, info.st_ino) in seen:
+                    continue
+                seen.add((info.st_dev, info.st_ino))
+            except OSError:
+                stamp = None
+            hit = old.get(shown)
+            cached = _cached_rows(shown, hit, stamp) if stamp is not None else None
+            if cached is not None:
+                entry = hit
+                index.cached += 1
+            else:
+                rows, error = _load_file(path, shown)
+                if error is not None:
+                    index.errors.append(error)
+                    continue
+                entry = (stamp, _pack(rows))
+                changed = True
+            if stamp is not None:
+                entries[shown] = entry
+            index.files += 1
+            index.rows.extend(cached if cached is not None else _unpack(shown, entry[1]))
+    finally:
+        gc.enable()
+    if cache_file is not None and (changed or len(entries) != len(old)):
+        _write_cache(cache_file, entries)
+    return index
+
+
+def _cached_rows(shown: str, hit: Any, stamp: tuple[int, int]) -> list[Row] | None:
+    """The rows of a current cache entry; None when it is stale or damaged (only a cache)."""
+    if hit is None:
+        return None
+    try:
+        return _unpack(shown, hit[1]) if hit[0] == stamp else None
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        return None
+
+
+def _pack(rows: list[Row]) -> tuple[Any, ...]:
+    """A file's rows for the cache: its header once, repeated strings interned (marshal then
+    writes each once and refers to it)."""
+    if not rows:
+        return ("", "", "", ())
+    first = rows[0]
+    intern = sys.intern
+    body = tuple(
+        (
+            row.line,
+            row.code,
+            intern(row.name),
+            intern(row.field),
+            intern(row.agency),
+            row.time_value,
+            intern(row.time_unit),
+            row.fees,
+            intern(row.online),
+            row.location_independent,
+            tuple(intern(x) for x in row.legal_basis),
+            row.key,
+        )
+        for row in rows
+    )
+    return (first.province, first.level, first.effective, body)
+
+
+def _unpack(shown: str, packed: tuple[Any, ...]) -> list[Row]:
+    province, level, effective, body = packed
+    make = Row._make
+    return [make((shown, item[0], province, level, effective, *item[1:])) for item in body]

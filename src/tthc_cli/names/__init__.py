@@ -1,0 +1,3 @@
+"""tthc dedupe-names and apply-renames: parsing and comparing place names, lists, groups, rename
+suggestions, renames.
+"""

@@ -1,0 +1,3 @@
+"""Reporters per command (validate, diff, dedupe, stats, search); they import results, never
+engines.
+"""

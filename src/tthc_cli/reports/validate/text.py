@@ -1,0 +1,76 @@
+"""The readable report: findings grouped by file, then a one-line summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.markup import escape
+
+from tthc_cli.runtime.i18n import _, ngettext
+from tthc_cli.validation.engine import ValidationResult
+from tthc_cli.validation.findings import Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+class TextReporter:
+    summary = True  # the closing "Checked …" line; off with `tthc --quiet`
+
+    def render(self, result: ValidationResult, console: Console) -> None:
+        # Translators: shown after a finding that `tthc fmt` can fix safely; keep the brackets.
+        safe_fix = " [dim]" + escape(_("[safe fix]")) + "[/]"
+        for file, group in groupby(result.findings, key=lambda f: f.file):
+            console.print(f"[bold underline]{escape(file)}[/]")
+            for f in group:
+                fix = safe_fix if f.fixable else ""
+                console.print(
+                    f"  {f.line}:{f.column}  [{_STYLE[f.severity]}]{f.severity}[/]  "
+                    f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}",
+                    soft_wrap=True,  # one line per finding, for grep and editors
+                )
+            console.print()
+        if not self.summary:
+            return
+        counts = [
+            ngettext("{count:,} file", "{count:,} files", result.files).format(count=result.files),
+            ngettext("{count:,} procedure", "{count:,} procedures", result.procedures).format(
+                count=result.procedures
+            ),
+            ngettext("{count:,} commune", "{count:,} communes", result.communes).format(
+                count=result.communes
+            ),
+        ]
+        if result.hamlets or result.streets:
+            counts.append(
+                ngettext("{count:,} hamlet", "{count:,} hamlets", result.hamlets).format(
+                    count=result.hamlets
+                )
+            )
+            counts.append(
+                ngettext("{count:,} street", "{count:,} streets", result.streets).format(
+                    count=result.streets
+                )
+            )
+        if not result.findings and not result.load_errors:
+            status = "[bold green]" + escape(_("✓ no problems")) + "[/]"
+        else:
+            errors = ngettext("{count:,} error", "{count:,} errors", result.errors).format(
+                count=result.errors
+            )
+            warnings = ngettext("{count:,} warning", "{count:,} warnings", result.warnings).format(
+                count=result.warnings
+            )
+            status = f"[bold red]{escape(errors)}[/], [yellow]{escape(warnings)}[/]"
+        if result.load_errors:
+            unreadable = ngettext(
+                "{count:,} unreadable file", "{count:,} unreadable files", len(result.load_errors)
+            ).format(count=len(result.load_errors))
+            status += f", [bold red]{escape(unreadable)}[/]"
+        # Translators: the closing line of `tthc validate`; {counts} lists what was checked
+        # ("4 files, 4 procedures, 2 communes"); {status} is "✓ no problems" or the numbers of
+        # errors and warnings found.
+        line = _("Checked {counts}: {status}")
+        console.print(
+            escape(line).format(counts=escape(", ".join(counts)), status=status), soft_wrap=True
+        )

@@ -1,0 +1,94 @@
+"""Atomic file writes: a temporary file beside the target, fsync, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from tthc_cli.runtime.i18n import _
+
+
+class FileChangedError(OSError):
+    """The file on disk is no longer the one that was read: writing would lose that change."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(
+            errno.EAGAIN,
+            _(
+                "the file changed on disk while tthc was working on it; nothing was written, "
+                "run the command again"
+            ),
+            str(target),
+        )
+
+
+def write_bytes_atomic(target: Path, data: bytes, *, expect: bytes | None = None) -> None:
+    """Replace target with data so that readers see the old file or the new one, never half.
+
+    A symlink keeps pointing where it did: the file it points to is replaced. A target that is
+    not a regular file (/dev/null, a pipe, a terminal) is written to in place, never replaced.
+    With ``expect`` (the bytes the new content was made from), a file that another program
+    changed meanwhile is left alone (FileChangedError) instead of losing that change; a file
+    that already holds ``data`` (another run made the same edit) is not written again.
+    """
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise IsADirectoryError(21, _("is a directory"), str(target))
+        with target.open("wb") as handle:
+            handle.write(data)
+        return
+    if target.exists() and not os.access(target, os.W_OK):
+        # Replacing by rename would succeed in a writable folder; the file's own mode says no.
+        raise PermissionError(13, _("permission denied (the file is read-only)"), str(target))
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            # Keep the permissions people gave the original file.
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            with contextlib.suppress(OSError):
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        if expect is not None:
+            # As late as possible, so the window for a lost update is the rename alone.
+            current = _current_bytes(target)
+            if current == data:
+                tmp.unlink()
+                return
+            if current != expect:
+                raise FileChangedError(target)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def _current_bytes(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        return None

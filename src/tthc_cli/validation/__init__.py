@@ -1,0 +1,3 @@
+"""tthc validate: the engine, configuration, ignores, the result cache and the rules (one module
+each).
+"""
