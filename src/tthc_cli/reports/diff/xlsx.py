@@ -113,57 +113,11 @@ def _table_sheet(
 
 
 def _summary_sheet(ws: Any, st: _Styles, result: DiffResult, entries: Sequence[DiffEntry]) -> None:
-    row = 1
-    set_cell(ws, row, 1, "So sánh danh mục thủ tục hành chính").font = st.title
-    row += 2
-
-    old_counts, new_counts = result.old.level_counts(), result.new.level_counts()
-    levels = list(dict.fromkeys([*old_counts, *new_counts]))
-    for col, text in enumerate(("Cấp thực hiện", "Trước", "Sau"), start=1):
-        set_cell(ws, row, col, text).font = st.bold
-    row += 1
-    set_cell(ws, row, 1, "Nguồn")
-    set_cell(ws, row, 2, result.old.label)
-    set_cell(ws, row, 3, result.new.label)
-    row += 1
-    for level in levels:
-        set_cell(ws, row, 1, level_vi(level))
-        set_cell(ws, row, 2, old_counts.get(level, 0))
-        set_cell(ws, row, 3, new_counts.get(level, 0))
-        row += 1
-    row += 1
-
+    set_cell(ws, 1, 1, "So sánh danh mục thủ tục hành chính").font = st.title
+    row = _level_counts(ws, st, result, 3) + 1
     matrix = transition_matrix(result)
-    set_cell(ws, row, 1, "Chuyển cấp thực hiện (hàng: trước, cột: sau)").font = st.bold
-    row += 1
-    header = ["Trước \\ Sau", *(level_vi(c) for c in matrix.cols), "Tổng"]
-    for col, text in enumerate(header, start=1):
-        set_cell(ws, row, col, text).font = st.bold
-    row += 1
-    for level in matrix.rows:
-        set_cell(ws, row, 1, level_vi(level))
-        for col, after in enumerate(matrix.cols, start=2):
-            set_cell(ws, row, col, matrix.cells.get((level, after), 0))
-        set_cell(ws, row, len(matrix.cols) + 2, matrix.row_total(level)).font = st.bold
-        row += 1
-    set_cell(ws, row, 1, "Tổng").font = st.bold
-    for col, after in enumerate(matrix.cols, start=2):
-        set_cell(ws, row, col, matrix.col_total(after)).font = st.bold
-    set_cell(ws, row, len(matrix.cols) + 2, matrix.total).font = st.bold
-    row += 2
-
-    for col, text in enumerate(("Trạng thái", "Số thủ tục"), start=1):
-        set_cell(ws, row, col, text).font = st.bold
-    row += 1
-    counts = result.counts()
-    for status in STATUSES:
-        set_cell(ws, row, 1, status_title(status))
-        set_cell(ws, row, 2, counts[status])
-        row += 1
-    set_cell(ws, row, 1, "Tổng").font = st.bold
-    set_cell(ws, row, 2, len(result.entries)).font = st.bold
-    row += 2
-
+    row = _transitions(ws, st, matrix, row) + 2
+    row = _status_counts(ws, st, result, row) + 2
     if len(entries) != len(result.entries):
         set_cell(
             ws,
@@ -185,6 +139,61 @@ def _summary_sheet(ws: Any, st: _Styles, result: DiffResult, entries: Sequence[D
     ws.column_dimensions["B"].width = ws.column_dimensions["C"].width = min(
         max(14, label_width + 2), MAX_WIDTH
     )
+
+
+def _level_counts(ws: Any, st: _Styles, result: DiffResult, row: int) -> int:
+    """Procedures per level before and after, from `row`; returns the next free row."""
+    old_counts, new_counts = result.old.level_counts(), result.new.level_counts()
+    levels = list(dict.fromkeys([*old_counts, *new_counts]))
+    for col, text in enumerate(("Cấp thực hiện", "Trước", "Sau"), start=1):
+        set_cell(ws, row, col, text).font = st.bold
+    row += 1
+    set_cell(ws, row, 1, "Nguồn")
+    set_cell(ws, row, 2, result.old.label)
+    set_cell(ws, row, 3, result.new.label)
+    row += 1
+    for level in levels:
+        set_cell(ws, row, 1, level_vi(level))
+        set_cell(ws, row, 2, old_counts.get(level, 0))
+        set_cell(ws, row, 3, new_counts.get(level, 0))
+        row += 1
+    return row
+
+
+def _transitions(ws: Any, st: _Styles, matrix: Any, row: int) -> int:
+    """The level-transition matrix with totals, from `row`; returns its last row."""
+    set_cell(ws, row, 1, "Chuyển cấp thực hiện (hàng: trước, cột: sau)").font = st.bold
+    row += 1
+    header = ["Trước \\ Sau", *(level_vi(c) for c in matrix.cols), "Tổng"]
+    for col, text in enumerate(header, start=1):
+        set_cell(ws, row, col, text).font = st.bold
+    row += 1
+    for level in matrix.rows:
+        set_cell(ws, row, 1, level_vi(level))
+        for col, after in enumerate(matrix.cols, start=2):
+            set_cell(ws, row, col, matrix.cells.get((level, after), 0))
+        set_cell(ws, row, len(matrix.cols) + 2, matrix.row_total(level)).font = st.bold
+        row += 1
+    set_cell(ws, row, 1, "Tổng").font = st.bold
+    for col, after in enumerate(matrix.cols, start=2):
+        set_cell(ws, row, col, matrix.col_total(after)).font = st.bold
+    set_cell(ws, row, len(matrix.cols) + 2, matrix.total).font = st.bold
+    return row
+
+
+def _status_counts(ws: Any, st: _Styles, result: DiffResult, row: int) -> int:
+    """Procedures per status with the total, from `row`; returns the total's row."""
+    for col, text in enumerate(("Trạng thái", "Số thủ tục"), start=1):
+        set_cell(ws, row, col, text).font = st.bold
+    row += 1
+    counts = result.counts()
+    for status in STATUSES:
+        set_cell(ws, row, 1, status_title(status))
+        set_cell(ws, row, 2, counts[status])
+        row += 1
+    set_cell(ws, row, 1, "Tổng").font = st.bold
+    set_cell(ws, row, 2, len(result.entries)).font = st.bold
+    return row
 
 
 def workbook(result: DiffResult, entries: Sequence[DiffEntry]) -> Any:

@@ -38,6 +38,16 @@ class TextStatsReporter:
         if changes is not None:
             self._changes(stats, changes, console)
             return
+        console.print(self._table(stats))
+        self._bars(stats, console)
+        if self.summary:
+            console.print(
+                _("{procedures} procedures in {files} files.").format(
+                    procedures=stats.total.procedures, files=stats.files
+                )
+            )
+
+    def _table(self, stats: Stats) -> Table:
         grouping = _(_GROUPINGS.get(stats.by, stats.by))
         # Ten columns fit 80 characters only without the outer border and the doubled padding.
         table = Table(
@@ -73,7 +83,9 @@ class TextStatsReporter:
             table.add_row(*names, *figures)
         blank = [""] * (len(labels) - 1)
         table.add_row(_("Total"), *blank, *total, style="bold")
-        console.print(table)
+        return table
+
+    def _bars(self, stats: Stats, console: Console) -> None:
         console.print(_("Online level (█ full, ▓ partial, ░ none, · not stated):"))
         texts = [
             " ".join(self._label(stats.by, g.province, g.level, g.field, g.effective))
@@ -89,12 +101,6 @@ class TextStatsReporter:
                 f" / {percent(f.online['none'], n)}"
             )
             console.print(line)
-        if self.summary:
-            console.print(
-                _("{procedures} procedures in {files} files.").format(
-                    procedures=stats.total.procedures, files=stats.files
-                )
-            )
 
     def _changes(self, stats: Stats, changes: Sequence[Change], console: Console) -> None:
         table = Table(title=_("Before and after"))

@@ -137,8 +137,17 @@ def _describe(
     # Translators: {number} counts list items from 1; the whole is the subject of a message
     # such as "item 2 must not be empty".
     label = f"`{key}`" if isinstance(key, str) else _("item {number}").format(number=key + 1)
+    if kind in ("missing", "extra_forbidden"):
+        return _key_problem(doc, model_cls, path, kind, key)
+    return _value_problem(doc, path, details, label)
+
+
+def _key_problem(
+    doc: Document, model_cls: type[BaseModel], path: Path_, kind: str, key: str | int
+) -> Hit:
+    """A required key missing, or a key the schema does not know."""
+    owner = _owner_model(model_cls, path[:-1])
     if kind == "missing":
-        owner = _owner_model(model_cls, path[:-1])
         term = _term(owner, str(key)) if owner is not None else ""
         if term:
             # Translators: {key} is a key name (not translated); {term} is its Vietnamese name.
@@ -146,12 +155,16 @@ def _describe(
         else:
             message = _("missing required key `{key}`").format(key=key)
         return Hit(message, *doc.pos(path[:-1]))
-    if kind == "extra_forbidden":
-        owner = _owner_model(model_cls, path[:-1])
-        allowed = _keys(owner) if owner is not None else []
-        hint = did_you_mean(str(key), allowed)
-        # Translators: {hint} is empty or a translated " (did you mean `…`?)".
-        return Hit(_("unknown key `{key}`{hint}").format(key=key, hint=hint), *doc.key_pos(path))
+    allowed = _keys(owner) if owner is not None else []
+    hint = did_you_mean(str(key), allowed)
+    # Translators: {hint} is empty or a translated " (did you mean `…`?)".
+    return Hit(_("unknown key `{key}`{hint}").format(key=key, hint=hint), *doc.key_pos(path))
+
+
+def _value_problem(doc: Document, path: Path_, details: Sequence[ErrorDetails], label: str) -> Hit:
+    """A value of the wrong kind: not one of the choices, not a date, a number, empty, a type."""
+    detail = details[0]
+    kind = detail["type"]
     if kind == "literal_error":
         expected = _expected(detail)
         value = detail["input"]
