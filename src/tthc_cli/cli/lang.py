@@ -78,17 +78,36 @@ def translate(text: str) -> str:
     return text
 
 
+# Example lines are folded before an option to fit 80 columns (rich pads help by one column
+# on each side); folded parts are indented four more, as the examples written folded are.
+EXAMPLE_WIDTH = 78
+
+
+def fold(line: str, width: int = EXAMPLE_WIDTH) -> list[str]:
+    """An example command line as lines of at most `width`, broken before options."""
+    indent = len(line) - len(line.lstrip())
+    lines = []
+    while len(line) > width:
+        cut = line.rfind(" -", indent + 1, width + 1)
+        if cut == -1:
+            break
+        lines.append(line[:cut])
+        line = " " * (indent + 4) + line[cut + 1 :]
+    return [*lines, line]
+
+
 def reflow(text: str) -> str:
     """The help text with each paragraph on one line, so that it wraps at the terminal's width.
 
     rich keeps a help text's line breaks, and at 80 columns a source line of 90 wraps into a
-    full line and a stub. Paragraphs with an indented line (the examples) keep their lines.
+    full line and a stub. Paragraphs with an indented line (the examples) keep their lines,
+    folded to fit 80 columns.
     """
     paragraphs = []
     for paragraph in text.split("\n\n"):
         lines = paragraph.split("\n")
         if paragraph.startswith("\b") or any(line[:1].isspace() for line in lines):
-            paragraphs.append(paragraph)
+            paragraphs.append("\n".join(part for line in lines for part in fold(line)))
         else:
             paragraphs.append(" ".join(line.strip() for line in lines if line.strip()))
     return "\n\n".join(paragraphs)
