@@ -10,7 +10,6 @@ tests/cli/test_formats.py checks that the source and the imported registries agr
 
 from __future__ import annotations
 
-import ast
 import functools
 import importlib
 import importlib.util
@@ -40,6 +39,8 @@ def registry_names(module: str, attribute: str) -> tuple[str, ...]:
 
 
 def _literal_keys(module: str, attribute: str) -> tuple[str, ...] | None:
+    import ast
+
     spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
         return None

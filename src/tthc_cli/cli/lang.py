@@ -192,6 +192,17 @@ class LocalizedGroup(TthcGroup):
         _localize_rich()
         return super().main(argv, *rest, **kwargs)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            # typer's rich error display skips the "no arguments" help error: show the
+            # overview on stderr and exit 2, as click does, without loading rich.
+            from typer import echo
+
+            echo(ctx.get_help(), err=True, color=ctx.color)
+            ctx.exit(2)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)

@@ -37,6 +37,7 @@ Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
 """)
 
 
+# Over 60 lines only by its option declarations; the body is a dozen lines.
 def validate(
     ctx: typer.Context,
     paths: CatalogPaths = None,
