@@ -9,11 +9,12 @@ patterns below. The msgids are click's own wherever click has them, so both rout
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from tthc_cli.runtime.i18n import N_, _, current_language, ngettext
@@ -224,3 +225,15 @@ def translated(exc: Any) -> Any:
     localized = _localized_class(bases[0])(translate_message(exc.format_message()), exc.ctx)
     localized.exit_code = exc.exit_code
     return localized
+
+
+@contextlib.contextmanager
+def localized_errors() -> Iterator[None]:
+    """Re-raise a usage error from the block as one in the current language."""
+    try:
+        yield
+    except Exception as exc:
+        localized = translated(exc)
+        if localized is exc:
+            raise
+        raise localized from None

@@ -5,7 +5,7 @@ the validation engine and the catalog loader: a third of a second that `tthc val
 and shell completion should not pay for a list of names. So the names are read from the
 registry's dict literal in its module's source, unless the module is loaded already (then from
 the dict itself), and the module is imported when its source holds no such literal.
-tests/cli/test_formats.py checks that the source and the imported registries agree.
+tests/cli/test_format_choices.py checks that the source and the imported registries agree.
 """
 
 from __future__ import annotations

@@ -204,22 +204,13 @@ class LocalizedGroup(TthcGroup):
         return result
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
+        with clicktexts.localized_errors():
             return super().make_context(*args, **kwargs)
-        except Exception as exc:
-            localized = clicktexts.translated(exc)
-            if localized is exc:
-                raise
-            raise localized from None
 
     def invoke(self, ctx: Any) -> Any:
-        try:
+        # The commands' own usage errors (options, arguments) come up through here.
+        with clicktexts.localized_errors():
             return super().invoke(ctx)
-        except Exception as exc:
-            localized = clicktexts.translated(exc)
-            if localized is exc:
-                raise
-            raise localized from None
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         # The overview has no markup: click's plain help does not load rich (70 ms of the
