@@ -8,15 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import CATALOG_HEAD, PROCEDURE, REPO
-from tthc_cli.cli import app as cli
 from tthc_cli.cli.app import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def _reset_mode() -> None:
-    cli._MODE.update(quiet=False, verbose=False)
 
 
 def test_quiet_validate_prints_findings_but_no_summary(tmp_path: Path) -> None:

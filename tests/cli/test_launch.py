@@ -41,3 +41,15 @@ def test_other_arguments_go_to_the_command_line(
         main()
     assert exit_info.value.code in (0, None)
     assert capsys.readouterr().out.strip() == f"tthc {__version__}"
+
+
+def test_no_arguments_show_the_overview_on_stderr_without_rich() -> None:
+    code = (
+        "import sys; from tthc_cli.launch import main; sys.argv = ['tthc']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print(exit.code)\n"
+        "print('rich' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Usage: tthc" in done.stderr
+    assert "dedupe-names" in done.stderr
+    assert done.stdout.splitlines() == ["2", "False"]

@@ -100,7 +100,7 @@ def test_internal_errors_never_print_a_traceback(
 
 
 def test_schema_kind_choices_are_every_schema() -> None:
-    from tthc_cli.cli.app import SchemaKind
+    from tthc_cli.cli.meta import SchemaKind
     from tthc_cli.domain.schema import SCHEMA_FILES
 
     assert {kind.value for kind in SchemaKind} == set(SCHEMA_FILES)

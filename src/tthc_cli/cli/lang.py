@@ -1,4 +1,5 @@
-"""The command line in the user's language: the `--lang` choice and translated help texts.
+"""The command line in the user's language: the `--lang` choice, translated help texts and the
+click command classes that say what click itself says in that language.
 
 Typer evaluates help texts when the program is imported, before `--lang` is parsed, so the
 help of every command and option is written in English (marked with `N_`) and translated here,
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from tthc_cli.cli import clicktexts
+from tthc_cli.cli.formats import Formats
 from tthc_cli.runtime.i18n import N_, _, choose_language, current_language, set_language
 
 # What typer and click write themselves, kept in our catalog so that help is wholly translated.
@@ -31,6 +34,8 @@ _RICH_TEXTS = {
     "DEFAULT_STRING": N_("[default: {}]"),
     "REQUIRED_LONG_STRING": N_("[required]"),
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+    "ENVVAR_STRING": N_("[env var: {}]"),
+    "ABORTED_TEXT": N_("Aborted."),
 }
 
 
@@ -73,10 +78,45 @@ def translate(text: str) -> str:
     return text
 
 
+# Example lines are folded before an option to fit 80 columns (rich pads help by one column
+# on each side); folded parts are indented four more, as the examples written folded are.
+EXAMPLE_WIDTH = 78
+
+
+def fold(line: str, width: int = EXAMPLE_WIDTH) -> list[str]:
+    """An example command line as lines of at most `width`, broken before options."""
+    indent = len(line) - len(line.lstrip())
+    lines = []
+    while len(line) > width:
+        cut = line.rfind(" -", indent + 1, width + 1)
+        if cut == -1:
+            break
+        lines.append(line[:cut])
+        line = " " * (indent + 4) + line[cut + 1 :]
+    return [*lines, line]
+
+
+def reflow(text: str) -> str:
+    """The help text with each paragraph on one line, so that it wraps at the terminal's width.
+
+    rich keeps a help text's line breaks, and at 80 columns a source line of 90 wraps into a
+    full line and a stub. Paragraphs with an indented line (the examples) keep their lines,
+    folded to fit 80 columns.
+    """
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.split("\n")
+        if paragraph.startswith("\b") or any(line[:1].isspace() for line in lines):
+            paragraphs.append("\n".join(part for line in lines for part in fold(line)))
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines if line.strip()))
+    return "\n\n".join(paragraphs)
+
+
 def localize(command: Any) -> None:
     """Translate the help of a (typer) click command, its parameters and subcommands, in place."""
     if command.help:
-        command.help = translate(command.help)
+        command.help = reflow(translate(command.help))
     if command.short_help:
         command.short_help = translate(command.short_help)
     for param in command.params:
@@ -106,12 +146,73 @@ def _localize_rich() -> None:
         setattr(rich_utils, name, _(text))
 
 
-class LocalizedGroup(TyperGroup):
-    """The `tthc` group: picks the language from `--lang`, TTHC_LANG or the locale first."""
+def _usage(command: Any, ctx: Any, formatter: Any) -> None:
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+
+class TthcCommand(TyperCommand):
+    """A command whose usage line is translated and whose `--format` help lists the registry's
+    formats (read only when the help is shown: see cli/formats.py)."""
+
+    formats: ClassVar[Mapping[str, Formats]] = {}
+
+    @classmethod
+    def with_formats(cls, **formats: Formats) -> type[TthcCommand]:
+        """The command class for a command whose parameters `formats` name take a format."""
+        return type(cls.__name__, (cls,), {"formats": formats})
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _usage(self, ctx, formatter)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.params:
+            formats = self.formats.get(param.name or "")
+            if formats is not None:
+                param.metavar = formats.metavar()
+        super().format_help(ctx, formatter)
+
+
+class TthcGroup(TyperGroup):
+    """A command group whose usage line is translated."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _usage(self, ctx, formatter)
+
+
+class LocalizedGroup(TthcGroup):
+    """The `tthc` group: picks the language from `--lang`, TTHC_LANG or the locale first, and
+    says click's usage errors in it."""
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         value, argv = lang_first(list(sys.argv[1:] if args is None else args))
         set_language(choose_language(value))
+        clicktexts.install()
         localize(self)
         _localize_rich()
         return super().main(argv, *rest, **kwargs)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            # typer's rich error display skips the "no arguments" help error: show the
+            # overview on stderr and exit 2, as click does, without loading rich.
+            from typer import echo
+
+            echo(ctx.get_help(), err=True, color=ctx.color)
+            ctx.exit(2)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with clicktexts.localized_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        # The commands' own usage errors (options, arguments) come up through here.
+        with clicktexts.localized_errors():
+            return super().invoke(ctx)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # The overview has no markup: click's plain help does not load rich (70 ms of the
+        # 120 ms start-up budget). Command help keeps rich formatting.
+        super(TyperGroup, self).format_help(ctx, formatter)

@@ -1,0 +1,124 @@
+"""`tthc validate`: check catalogs against the schema and the standardization rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc_cli.cli import formats
+from tthc_cli.cli.common import (
+    CatalogPaths,
+    ConfigFile,
+    NoConfig,
+    ReportOutput,
+    paths_or_default,
+    print_errors,
+    quietened,
+    render_report,
+    reported_errors,
+    run_settings,
+    stderr,
+)
+from tthc_cli.cli.lang import TthcCommand
+from tthc_cli.runtime.i18n import N_
+
+HELP = N_("""Check catalogs against the schema and the standardization rules.
+
+Exit code 0 when clean, 1 when there are errors (or warnings with --strict),
+2 when a file cannot be read or the configuration is invalid.
+
+[bold]Examples[/]
+
+  tthc validate
+  tthc validate catalogs/da-nang --format github
+  tthc validate catalogs --format sarif -o tthc.sarif --ignore TT204
+""")
+
+
+# Over 60 lines only by its option declarations; the body is a dozen lines.
+def validate(
+    ctx: typer.Context,
+    paths: CatalogPaths = None,
+    output_format: Annotated[str, formats.VALIDATE.option()] = "text",
+    output: ReportOutput = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=N_("Warnings also make the exit code 1."))
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help=N_("Only these rules (code, prefix such as TT2, or name). Repeatable.")),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help=N_("Skip these rules (code, prefix or name). Repeatable.")),
+    ] = None,
+    config: ConfigFile = None,
+    no_config: NoConfig = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help=N_(
+                "First apply the safe fixes of the enabled fixable rules (TT109, TT201, TT202, "
+                "TT204, TT205) to the files, then report the findings that remain."
+            ),
+        ),
+    ] = False,
+    changed_only: Annotated[
+        bool,
+        typer.Option(
+            "--changed-only",
+            help=N_(
+                "Only check the catalogs changed since --base (committed, staged, unstaged or "
+                "untracked), and the catalogs that cross-file rules check with them."
+            ),
+        ),
+    ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help=N_(
+                "The git revision --changed-only compares with (implies --changed-only; "
+                "default: the merge base with the upstream or main branch, else HEAD)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=N_("Neither read nor write the result cache in .tthc-cache/."),
+        ),
+    ] = False,
+) -> None:
+    from tthc_cli.reports.fmt import print_fixed
+    from tthc_cli.reports.validate import REPORTERS
+    from tthc_cli.validation.run import ValidateOptions, run_validate
+
+    options = ValidateOptions(
+        config=config,
+        no_config=no_config,
+        select=select or [],
+        ignore=ignore or [],
+        strict=strict,
+        fix=fix,
+        changed_only=changed_only,
+        base=base,
+        use_cache=not no_cache,
+    )
+    with reported_errors():
+        run = run_validate(paths_or_default(paths), options, Path.cwd())
+    errors = stderr()
+    print_fixed(run.fixed.changed if run.fixed is not None else [], errors)
+    print_errors(errors, run.errors)
+    reporter = quietened(REPORTERS[output_format](), run_settings(ctx))
+    render_report(lambda console: reporter.render(run.result, console), output)
+    raise typer.Exit(run.exit_code())
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help=HELP, cls=TthcCommand.with_formats(output_format=formats.VALIDATE))(validate)
