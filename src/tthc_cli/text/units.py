@@ -28,9 +28,11 @@ def unit_type_word(name: str) -> str | None:
     return found.group() if found is not None else None
 
 
+@lru_cache(maxsize=1 << 12)
 def is_ward(name: str) -> bool:
     """Tell whether the unit named ``name`` is a phường (ward): there a bare "Tổ" is a tổ dân
     phố."""
+    # Cached on its own: every hamlet of a commune asks again, one call must cost one lookup.
     return unit_type_word(name) == "phường"
 
 
