@@ -25,7 +25,7 @@ from tthc_cli.names.placenames import (
     format_name,
     parse_name,
 )
-from tthc_cli.text.normalize import match_key
+from tthc_cli.text.keys import match_key
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO.parent / "shared" / "data" / "raw"
@@ -794,7 +794,8 @@ def test_real_street_numbers() -> None:
 def test_the_pre_check_never_hides_a_duplicate_reading() -> None:
     # compare() skips the other reading of a pair when _may_be_duplicate says it cannot give a
     # duplicate: on every labelled pair, both orders and every reading, that must hold.
-    from tthc_cli.names.placenames import _compare, _may_be_duplicate, _untyped
+    from tthc_cli.names.compare import _compare, _may_be_duplicate
+    from tthc_cli.names.parse import untyped_reading as _untyped
 
     path = Path(__file__).resolve().parents[1] / "data" / "dedupe-labelled.csv"
     checked = 0

@@ -10,7 +10,8 @@ from typing import Literal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.text.normalize import ToneStyle, nfc, tone_styles
+from tthc_cli.text.tones import ToneStyle, tone_styles
+from tthc_cli.text.unicode import nfc
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 _PIECES = [
@@ -21,7 +22,7 @@ _PIECES = [
 
 
 def _walk_words(text: str) -> collections.Counter[ToneStyle]:
-    from tthc_cli.text.normalize import _word_style
+    from tthc_cli.text.tones import _word_style
 
     counts: collections.Counter[ToneStyle] = collections.Counter()
     for match in _WORD.finditer(nfc(text)):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES
+from tthc_cli.domain.codes import pad_code as pad_code  # the readers of sheets import it here
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 
@@ -82,11 +83,6 @@ def fit_widths(
     """Column widths (in characters) from the longest content, within [minimum, maximum]."""
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[column_letter(col)].width = min(max(width, minimum), maximum) + 2
-
-
-def pad_code(code: str, width: int) -> str:
-    """A digit code with the leading zeros Excel drops from numbers put back ("4" → "00004")."""
-    return code.zfill(width) if code.isdigit() and len(code) < width else code
 
 
 def csv_reader(text: str) -> Any:

@@ -13,7 +13,7 @@ from tthc_cli.catalog.loading import gc_paused
 from tthc_cli.diffing.matching import Decisions, Hint, Pair, match
 from tthc_cli.diffing.sides import LEVEL_ORDER, Side, SideProcedure, level_sort, load_side
 from tthc_cli.runtime.errors import CatalogLoadError
-from tthc_cli.text.normalize import nfc
+from tthc_cli.text.unicode import nfc
 
 STATUSES = ("moved", "changed", "added", "removed", "unchanged")
 

@@ -20,7 +20,8 @@ from rapidfuzz import fuzz, process
 from tthc_cli.diffing.sides import SideProcedure
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.normalize import fold_key, has_vietnamese_diacritics, procedure_name_key
+from tthc_cli.text.keys import fold_key, procedure_name_key
+from tthc_cli.text.unicode import has_vietnamese_diacritics
 
 MIN_NAME_SCORE = 70.0
 HINT_SCORE = 80.0

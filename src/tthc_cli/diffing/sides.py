@@ -16,7 +16,7 @@ from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.domain.codes import is_procedure_code, national_part
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.normalize import procedure_name_key
+from tthc_cli.text.keys import procedure_key, procedure_name_key
 
 LEVEL_ORDER = ("tinh", "huyen", "xa")
 
@@ -170,11 +170,7 @@ def _collect(side: Side, docs: Sequence[Document | FastCatalog]) -> None:
             if not isinstance(code, str) or not isinstance(name, str) or not name.strip():
                 continue  # reported by _schema_errors
             code = code.strip()
-            key = (
-                national_part(code)
-                if is_procedure_code(code)
-                else "name:" + procedure_name_key(name)
-            )
+            key = procedure_key(code, name)
             where = Occurrence(doc.path, doc.pos(("procedures", index, "code"))[0], level)
             existing = by_key.get(key)
             if existing is None:

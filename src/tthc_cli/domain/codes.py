@@ -23,3 +23,16 @@ def national_part(code: str) -> str:
 
 def is_procedure_code(code: str) -> bool:
     return PROCEDURE_CODE.fullmatch(code) is not None
+
+
+def pad_code(code: str, width: int) -> str:
+    """``code`` with the leading zeros a spreadsheet or a YAML integer dropped ("4" -> "00004").
+
+    Only a code of 1 to ``width - 1`` ASCII digits is padded. Anything else comes back as given:
+    an empty cell, a code with letters, a code already ``width`` long or longer, and digits of
+    other scripts ("٣", full-width "４"), which are no code digits and must stay visible to
+    validation rather than become a mixed "0٣".
+    """
+    if 0 < len(code) < width and code.isascii() and code.isdigit():
+        return code.zfill(width)
+    return code

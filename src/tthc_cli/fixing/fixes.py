@@ -25,9 +25,12 @@ from typing import Any
 
 from tthc_cli.catalog.loading import Document, iter_items
 from tthc_cli.catalog.yamltree import ParsedYaml, Path_
+from tthc_cli.domain.codes import pad_code
 from tthc_cli.domain.documents import ascii_d_fix
 from tthc_cli.text.legacy import convert, detect_legacy
 from tthc_cli.text.normalize import ToneStyle, canonical_tones, clean_spaces, is_nfc, nfc
+from tthc_cli.text.spaces import ODD_SPACE_RE
+from tthc_cli.text.spaces import ZERO_WIDTH as _ZERO_WIDTH
 from tthc_cli.validation.rules._walk import document_numbers
 
 __all__ = [
@@ -118,16 +121,12 @@ class Fixed:
 
 # ------------------------------------------------------------------------- spaces
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-# What textnorm.whitespace_problems reports as a character of its own: every whitespace but the
-# space and the newline, zero-width characters and C0/C1 controls other than \t and \n.
-_ODD_RE = re.compile(rf"[^\S \n]|[{_ZERO_WIDTH}]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE_SUSPECT_RE = re.compile(rf"\A\s|\s\Z|\s\s|[^\S ]|[{_ZERO_WIDTH}]|[\x00-\x1f\x7f-\x9f]")
 
 
 def _odd_to_space(text: str) -> str:
     # A zero-width character shows as nothing, so removing it keeps the text as it looked.
-    return _ODD_RE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
+    return ODD_SPACE_RE.sub(lambda m: "" if m.group() in _ZERO_WIDTH else " ", text)
 
 
 def fix_spaces(text: str) -> str:
@@ -241,13 +240,6 @@ def fix_document_symbol(text: str) -> str:
 
 
 _CODE_WIDTH = {Role.PROVINCE_CODE: 2, Role.COMMUNE_CODE: 5}
-
-
-def pad_code(text: str, width: int) -> str:
-    """A code written with fewer ASCII digits than the format's ``width``, zero-padded."""
-    if 0 < len(text) < width and text.isascii() and text.isdigit():
-        return text.zfill(width)
-    return text
 
 
 # ----------------------------------------------------------------------- values

@@ -15,7 +15,6 @@ import gc
 import hashlib
 import marshal
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,8 +24,8 @@ from typing import Any, NamedTuple
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 
-CACHE_VERSION = 2
-_NATIONAL = re.compile(r"\d\.\d{6}(?=\.|$)")
+# 3: rows keyed by text.keys.procedure_key (the identity diff uses) instead of the raw name.
+CACHE_VERSION = 3
 
 
 Fee = tuple[str, "float | None"]  # (name, amount in đồng or None when not stated)
@@ -50,7 +49,7 @@ class Row(NamedTuple):
     online: str  # full | partial | none | "" (not stated)
     location_independent: bool | None
     legal_basis: tuple[str, ...]
-    key: str  # national code, or "name:" + the name when the code is not a procedure code
+    key: str  # text.keys.procedure_key: the national code, else "name:" and the name's key
 
 
 @dataclass
@@ -73,6 +72,9 @@ def _number(value: Any) -> float | None:
 
 def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
     """Rows of a loaded procedure catalog; values of the wrong type count as not stated."""
+    # Imported here: a run served from the cache never needs the text package.
+    from tthc_cli.text.keys import procedure_key
+
     province, level = _text(data.get("province")), _text(data.get("level"))
     effective = data.get("effective")
     effective_text = effective.isoformat() if isinstance(effective, dt.date) else _text(effective)
@@ -116,15 +118,10 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
                 legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
                 if isinstance(legal, list)
                 else (),
-                key=_key(_text(item.get("code")), _text(item.get("name"))),
+                key=procedure_key(_text(item.get("code")), _text(item.get("name"))),
             )
         )
     return rows
-
-
-def _key(code: str, name: str) -> str:
-    found = _NATIONAL.match(code)
-    return found.group(0) if found is not None else "name:" + name
 
 
 def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:

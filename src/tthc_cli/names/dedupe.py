@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,8 +28,10 @@ from tthc_cli.names.placenames import (
     join_or,
     parse_name,
 )
+from tthc_cli.names.types import ROAD_TYPES
 from tthc_cli.runtime.i18n import N_, _
 from tthc_cli.text.normalize import match_key
+from tthc_cli.text.units import strip_unit_type
 
 # A block larger than this is not searched for close spellings (the pairs would be too many
 # and close spellings in such a crowd are noise); exact and folded blocks are always searched.
@@ -38,12 +39,6 @@ MAX_FUZZY_BLOCK = 400
 
 # Below this many names a second process costs more (start, results sent back) than it saves.
 PARALLEL_MIN_NAMES = 20_000
-
-# Numbered routes run through many communes: the same route in two communes is one road.
-ROUTE_TYPES = frozenset({"quốc lộ", "tỉnh lộ", "đường tỉnh", "hương lộ", "đường huyện"})
-
-
-_TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -114,7 +109,7 @@ class _Union:
 
 def short_commune(name: str) -> str:
     """`Xã Hòa Bắc` → `Hòa Bắc`."""
-    return _TYPE_WORD.sub("", name.strip()).strip() or name.strip()
+    return strip_unit_type(name.strip()).strip() or name.strip()
 
 
 @lru_cache(maxsize=1 << 18)
@@ -638,7 +633,8 @@ def _groups(
         m = member(entry)
         taken[(entry.province, entry.commune)].add(_taken_key(m.parsed))
         if entry.kind == "street":
-            if street_scope == "province" and m.parsed.type_word not in ROUTE_TYPES:
+            # Numbered routes run through many communes: one route in two communes is one road.
+            if street_scope == "province" and m.parsed.type_word not in ROAD_TYPES:
                 scopes[("province", entry.province, "street")].append(m)
             else:
                 scopes[("commune", entry.province, entry.commune, "street")].append(m)

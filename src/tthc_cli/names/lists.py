@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,8 @@ from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.normalize import fold_key, match_key
+from tthc_cli.text.keys import fold_key
+from tthc_cli.text.units import is_ward
 
 LIST_SUFFIXES = (".csv", ".xlsx")
 KINDS = ("hamlet", "street")
@@ -67,12 +67,7 @@ class NameEntry:
     @property
     def ward(self) -> bool:
         """A phường: there a bare "Tổ" is a tổ dân phố."""
-        return _is_ward(self.commune_name)
-
-
-@lru_cache(maxsize=1 << 12)
-def _is_ward(commune_name: str) -> bool:
-    return match_key(commune_name).startswith("phường")
+        return is_ward(self.commune_name)
 
 
 @dataclass

@@ -27,7 +27,8 @@ from tthc_cli.names.placenames import DUPLICATE, compare, parse_name
 from tthc_cli.runtime.atomic import write_bytes_atomic
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _, ngettext
-from tthc_cli.text.normalize import fold_key, nfc
+from tthc_cli.text.normalize import nfc
+from tthc_cli.text.units import is_ward
 
 DECISIONS = ("rename", "keep", "merge")
 _REQUIRED = {"province", "commune", "kind", "name", "decision"}
@@ -218,7 +219,7 @@ def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]
         for index, commune in enumerate(doc.data.get("communes") or []):
             if not isinstance(commune, dict):
                 continue
-            ward = fold_key(str(commune.get("name", ""))).startswith("phuong")
+            ward = is_ward(str(commune.get("name", "")))
             for group, kind in (("hamlets", "hamlet"), ("streets", "street")):
                 for number, place in enumerate(commune.get(group) or []):
                     if isinstance(place, dict) and isinstance(place.get("name"), str):

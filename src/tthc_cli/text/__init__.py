@@ -1,3 +1,4 @@
-"""The one Vietnamese text normalizer: NFC, tones, keys, whitespace, type words, legacy encodings,
-did-you-mean.
+"""The one Vietnamese text normalizer: Unicode form (unicode), tone marks (tones), whitespace
+(spaces), comparison and identity keys (keys), commune type words (units), legacy encodings
+(legacy), did-you-mean (suggest).
 """

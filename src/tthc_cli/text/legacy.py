@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tthc_cli.text.normalize import VIETNAMESE_LETTERS, is_vietnamese_syllable, nfc
+from tthc_cli.text.tones import is_vietnamese_syllable
+from tthc_cli.text.unicode import VIETNAMESE_LETTERS, nfc
 
 __all__ = ["ENCODINGS", "LegacyText", "convert", "detect_legacy"]
 

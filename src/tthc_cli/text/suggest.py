@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.normalize import fold_key
+from tthc_cli.text.keys import fold_key
 
 # What people write in Vietnamese (or in English words) for the fixed English values.
 ALIASES: dict[str, str] = {

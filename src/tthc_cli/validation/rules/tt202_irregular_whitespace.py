@@ -23,12 +23,12 @@ name: Đăng ký khai sinh
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.runtime.i18n import N_, _
-from tthc_cli.text.normalize import whitespace_problems
+from tthc_cli.text.spaces import ODD_SPACE_RE as _ODD
+from tthc_cli.text.spaces import whitespace_problems
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
@@ -51,7 +51,6 @@ _WORDS = {
 
 
 _SEP = "\ue000"  # a private-use character: joins the values so that their ends stay visible
-_ODD = re.compile(r"[^\S \n]|[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PAIRS = ("  ", " \n", "\n ", _SEP + " ", _SEP + "\n", " " + _SEP)
 
 

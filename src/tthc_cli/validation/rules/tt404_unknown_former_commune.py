@@ -19,12 +19,12 @@ Use instead: `from: Phường Hòa Hiệp Bắc` (or add the missing former comm
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document, iter_items
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.normalize import match_key
+from tthc_cli.text.units import strip_unit_type
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
@@ -32,11 +32,9 @@ CODE = "TT404"
 NAME = "unknown-former-commune"
 SEVERITY = Severity.WARNING
 
-_TYPE_WORD = re.compile(r"^(?:xã|phường|thị trấn|đặc khu)\s+")
-
 
 def _bare(name: str) -> str:
-    return _TYPE_WORD.sub("", match_key(name))
+    return strip_unit_type(match_key(name))
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
