@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import spaces_fix
 from tthc_cli.runtime.i18n import N_, _
 from tthc_cli.text.normalize import whitespace_problems
 from tthc_cli.validation.findings import Severity
@@ -35,7 +37,7 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT202"
 NAME = "irregular-whitespace"
 SEVERITY = Severity.WARNING
-FIXABLE = True
+FIX = Fix(name="spaces", order=20, apply=spaces_fix)
 
 # The kinds of defect, listed in the message ("text has leading space, double space …").
 _WORDS = {
