@@ -1,20 +1,9 @@
 """The text functions of the mechanical fixes: pure functions from a value to its fixed value.
 
-Each rule with a fix declares it in its own module (``FIX = Fix(...)``, see
-:mod:`tthc_cli.fixing.fix`) with one of the ``*_fix`` functions at the end of this module, which
-remove what that rule reports and nothing else:
-
-| fix | rule | what it does |
-|---|---|---|
-| `spaces` | TT202 | double, non-breaking, zero-width, leading and trailing spaces |
-| `nfc` | TT201 | Unicode NFC |
-| `misplaced-tone` | TT205 | a tone mark on the u of qu / the i of gi (`Qúy` → `Quý`) |
-| `tone-style` | TT204 | oa/oe/uy tone marks in the configured style (`hoà` → `hòa`) |
-| `document-symbol` | TT109 | ASCII `ND-CP`/`QD-UBND` → `NĐ-CP`/`QĐ-UBND` in document numbers |
-| `code-padding` | TT302/TT303 | province codes to 2 digits, commune codes to 5 (`"1"` → `"01"`) |
-| `encoding` | TT203 | TCVN3/VNI mojibake converted to Unicode (only when asked for) |
-
-Every function here is idempotent: fixing fixed text changes nothing.
+A rule with a fix declares it in its own module (``FIX = Fix(...)``, see
+:mod:`tthc_cli.fixing.fix`) with one of the ``*_fix`` functions at the end of this module
+(TT202 `spaces_fix`, TT204 `tone_style_fix`, ...), which removes what that rule reports and
+nothing else. Every function here is idempotent: fixing fixed text changes nothing.
 """
 
 from __future__ import annotations
