@@ -10,20 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import doc
+from tthc_cli.fixing.fix import Fix, Role, fix_layout_text, fix_text
 from tthc_cli.fixing.fixes import (
     FIX_RULES,
     FMT_FIXES,
-    Fix,
-    Role,
     fix_document_symbol,
-    fix_layout_text,
     fix_spaces,
-    fix_text,
     fix_tones,
-    fixes_for_rules,
     pad_code,
-    roles,
 )
+from tthc_cli.fixing.registry import fixes_for_rules
+from tthc_cli.fixing.roles import roles
 from tthc_cli.text.normalize import (
     ToneStyle,
     clean_spaces,

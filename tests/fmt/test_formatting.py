@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from helpers import REPO
 from tthc_cli.catalog.spans import Spans, plain_ok, spans
 from tthc_cli.catalog.yamltree import Path_, parse
-from tthc_cli.fixing.fixes import FMT_FIXES, Fix, Role, fix_text, roles
+from tthc_cli.fixing.fix import Fix, Role, fix_text
+from tthc_cli.fixing.fixes import FMT_FIXES
 from tthc_cli.fixing.formatting import (
     apply_rule_fixes,
     format_file,
@@ -24,6 +25,7 @@ from tthc_cli.fixing.formatting import (
     format_text,
     unified_diff,
 )
+from tthc_cli.fixing.roles import roles
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.config import Settings

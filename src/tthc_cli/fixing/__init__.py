@@ -1,1 +1,24 @@
-"""tthc fmt and validate --fix: the safe fixes and the byte-preserving rewriter."""
+"""tthc fmt and validate --fix: the fixes the rules declare, and the byte-preserving rewriter.
+
+A fixable rule exports ``FIX = Fix(...)`` (:mod:`tthc_cli.fixing.fix`); :func:`fixable_rules`
+and the other functions of :mod:`tthc_cli.fixing.registry` read the fixes from the registered
+rules, and :mod:`tthc_cli.fixing.formatting` applies them to files.
+"""
+
+from tthc_cli.fixing.registry import (
+    all_fixes,
+    default_fixes,
+    fix_option_help,
+    fix_rules,
+    fixable_rules,
+    fixes_for_rules,
+)
+
+__all__ = [
+    "all_fixes",
+    "default_fixes",
+    "fix_option_help",
+    "fix_rules",
+    "fixable_rules",
+    "fixes_for_rules",
+]

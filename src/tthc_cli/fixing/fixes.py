@@ -1,37 +1,23 @@
-"""The safe mechanical fixes of catalog text: pure functions from a value to its fixed value.
+"""The text functions of the mechanical fixes: pure functions from a value to its fixed value.
 
-Each fix removes what one validation rule reports, and nothing else:
-
-| fix | rule | what it does |
-|---|---|---|
-| `spaces` | TT202 | double, non-breaking, zero-width, leading and trailing spaces |
-| `nfc` | TT201 | Unicode NFC |
-| `misplaced-tone` | TT205 | a tone mark on the u of qu / the i of gi (`Qúy` → `Quý`) |
-| `tone-style` | TT204 | oa/oe/uy tone marks in the configured style (`hoà` → `hòa`) |
-| `document-symbol` | TT109 | ASCII `ND-CP`/`QD-UBND` → `NĐ-CP`/`QĐ-UBND` in document numbers |
-| `code-padding` | TT302/TT303 | province codes to 2 digits, commune codes to 5 (`"1"` → `"01"`) |
-| `encoding` | TT203 | TCVN3/VNI mojibake converted to Unicode (only when asked for) |
-
-Every function here is idempotent: fixing fixed text changes nothing.
+A rule with a fix declares it in its own module (``FIX = Fix(...)``, see
+:mod:`tthc_cli.fixing.fix`) with one of the ``*_fix`` functions at the end of this module
+(TT202 `spaces_fix`, TT204 `tone_style_fix`, ...), which removes what that rule reports and
+nothing else. Every function here is idempotent: fixing fixed text changes nothing.
 """
 
 from __future__ import annotations
 
-import enum
 import re
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from tthc_cli.catalog.loading import Document, iter_items
-from tthc_cli.catalog.yamltree import ParsedYaml, Path_
 from tthc_cli.domain.codes import pad_code
 from tthc_cli.domain.documents import ascii_d_fix
+from tthc_cli.fixing.fix import Change, Fix, FixContext, Fixed, Layout, Role
 from tthc_cli.text.legacy import convert, detect_legacy
 from tthc_cli.text.normalize import ToneStyle, canonical_tones, clean_spaces, is_nfc, nfc
 from tthc_cli.text.spaces import ODD_SPACE_RE
 from tthc_cli.text.spaces import ZERO_WIDTH as _ZERO_WIDTH
-from tthc_cli.validation.rules._walk import document_numbers
 
 __all__ = [
     "FIX_RULES",
@@ -40,83 +26,37 @@ __all__ = [
     "Fix",
     "Fixed",
     "Role",
+    "code_padding_fix",
+    "document_symbol_fix",
+    "encoding_fix",
     "fix_document_symbol",
-    "fix_layout_text",
     "fix_spaces",
-    "fix_text",
     "fix_tones",
-    "fixes_for_rules",
+    "legacy_encoding",
+    "misplaced_tone_fix",
+    "nfc_fix",
     "pad_code",
-    "roles",
+    "spaces_fix",
+    "tone_style_fix",
 ]
 
-
-class Fix(enum.StrEnum):
-    """One kind of mechanical fix, in the order they are applied."""
-
-    ENCODING = "encoding"
-    SPACES = "spaces"
-    NFC = "nfc"
-    MISPLACED_TONE = "misplaced-tone"
-    TONE_STYLE = "tone-style"
-    DOCUMENT_SYMBOL = "document-symbol"
-    CODE_PADDING = "code-padding"
+# The names of the enum of fixes this module had, for its callers; the fixes come from the rule
+# registry (tthc_cli.fixing.registry), whose rules import this module, so they are computed on
+# use.
+#: What `tthc fmt` applies by default: the safe fixes (legacy encodings only with --fix-encoding).
+FMT_FIXES: frozenset[Fix]
+#: The rule each fix belongs to (inline ignores of that rule also stop the fix).
+FIX_RULES: dict[Fix, tuple[str, ...]]
 
 
-#: The rules whose findings each fix removes (inline ignores of these rules also stop the fix).
-FIX_RULES: dict[Fix, tuple[str, ...]] = {
-    Fix.ENCODING: ("TT203",),
-    Fix.SPACES: ("TT202",),
-    Fix.NFC: ("TT201",),
-    Fix.MISPLACED_TONE: ("TT205",),
-    Fix.TONE_STYLE: ("TT204",),
-    Fix.DOCUMENT_SYMBOL: ("TT109",),
-    Fix.CODE_PADDING: ("TT302", "TT303"),
-}
+def __getattr__(name: str) -> Any:
+    from tthc_cli.fixing import registry
 
-#: What `tthc fmt` applies by default (legacy encodings only with `--fix-encoding`).
-FMT_FIXES: frozenset[Fix] = frozenset(Fix) - {Fix.ENCODING}
-
-
-def fixes_for_rules(codes: Iterable[str]) -> frozenset[Fix]:
-    """The fixes that belong to these rule codes (for `tthc validate --fix`)."""
-    wanted = set(codes)
-    return frozenset(fix for fix, rules in FIX_RULES.items() if wanted.intersection(rules))
-
-
-class Role(enum.Enum):
-    """What a value is, which decides the fixes beyond plain text."""
-
-    TEXT = "text"
-    DOCUMENT_NUMBER = "document-number"
-    PROVINCE_CODE = "province-code"
-    COMMUNE_CODE = "commune-code"
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One fix applied to a value: the value before and after it."""
-
-    fix: Fix
-    old: str
-    new: str
-    detail: str = ""  # the legacy encoding for Fix.ENCODING
-
-
-@dataclass(frozen=True, slots=True)
-class Fixed:
-    """A fixed value and the fixes that changed it (empty when nothing did)."""
-
-    text: str
-    changes: tuple[Change, ...] = ()
-
-    @property
-    def encoding(self) -> str | None:
-        """The legacy encoding the value was converted from, if it was."""
-        for change in self.changes:
-            if change.fix is Fix.ENCODING:
-                return change.detail
-        return None
+    if name == "FMT_FIXES":
+        return registry.default_fixes()
+    if name == "FIX_RULES":
+        return {fix: (rule.code,) for fix, rule in registry.fix_rules().items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ------------------------------------------------------------------------- spaces
@@ -242,134 +182,66 @@ def fix_document_symbol(text: str) -> str:
 _CODE_WIDTH = {Role.PROVINCE_CODE: 2, Role.COMMUNE_CODE: 5}
 
 
-# ----------------------------------------------------------------------- values
+# ------------------------------------------------------------------ fix functions
+# What each rule's Fix applies: (text, FixContext) -> text, for a value or its source.
 
 
-def fix_text(
-    text: str,
-    fixes: Collection[Fix],
-    *,
-    role: Role = Role.TEXT,
-    tone_style: ToneStyle = ToneStyle.FIRST_VOWEL,
-    block: bool = False,
-) -> Fixed:
-    """Apply ``fixes`` to one string value, in the order of :class:`Fix`.
-
-    ``block``: the value of a block scalar (| or >), which is the author's layout: only the
-    character-level fixes apply (see :func:`fix_layout_text`), never a re-wrap.
-    """
-    if block:
-        return fix_layout_text(text, fixes, role=role, tone_style=tone_style)
-    changes: list[Change] = []
-    current = text
-    if Fix.ENCODING in fixes and not text.isascii():
+def encoding_fix(text: str, ctx: FixContext) -> str:
+    """TCVN3/VNI mojibake converted to Unicode (TT203)."""
+    if text.isascii():
+        return text
+    if ctx.layout is Layout.VALUE:
         found = detect_legacy(text)
-        if found is not None and found.converted != text:
-            changes.append(Change(Fix.ENCODING, text, found.converted, found.encoding))
-            current = found.converted
-    if Fix.SPACES in fixes:
-        current = _step(changes, Fix.SPACES, current, fix_spaces(current))
-    if not current.isascii():
-        if Fix.NFC in fixes:
-            current = _step(changes, Fix.NFC, current, nfc(current))
-        current = _tone_steps(changes, current, fixes, tone_style)
-    if Fix.DOCUMENT_SYMBOL in fixes and role is Role.DOCUMENT_NUMBER:
-        current = _step(changes, Fix.DOCUMENT_SYMBOL, current, fix_document_symbol(current))
-    if Fix.CODE_PADDING in fixes and role in _CODE_WIDTH:
-        current = _step(changes, Fix.CODE_PADDING, current, pad_code(current, _CODE_WIDTH[role]))
-    return Fixed(current, tuple(changes))
+        return found.converted if found is not None else text
+    encoding = legacy_encoding(text, ctx)
+    return convert(text, encoding) if encoding is not None else text
 
 
-def fix_layout_text(
-    text: str,
-    fixes: Collection[Fix],
-    *,
-    role: Role = Role.TEXT,
-    tone_style: ToneStyle = ToneStyle.FIRST_VOWEL,
-    encoding: str | None = None,
-    detect: bool = True,
-    flow: bool = False,
-) -> Fixed:
-    """The character-level fixes, which keep every line and its indentation where it is.
-
-    For block scalars, and for the source text of a value (`tthc fmt` edits a value's own
-    characters where it can): NFC, tone marks, document symbols, zero-width characters removed
-    and odd spaces after the start of a line made spaces (``flow``: also tabs, and runs of
-    spaces between words made one). Legacy text is converted from ``encoding`` when given, else
-    from the encoding :func:`detect_legacy` finds (``detect``).
-    """
-    changes: list[Change] = []
-    current = text
-    if Fix.ENCODING in fixes and not text.isascii():
-        if encoding is None and detect:
-            found = detect_legacy(text)
-            encoding = found.encoding if found is not None else None
-        if encoding is not None:
-            current = _step(changes, Fix.ENCODING, current, convert(current, encoding), encoding)
-    if Fix.SPACES in fixes:
-        current = _step(changes, Fix.SPACES, current, _layout_spaces(current, flow=flow))
-    if not current.isascii():
-        if Fix.NFC in fixes:
-            current = _step(changes, Fix.NFC, current, nfc(current))
-        current = _tone_steps(changes, current, fixes, tone_style)
-    if Fix.DOCUMENT_SYMBOL in fixes and role is Role.DOCUMENT_NUMBER:
-        current = _step(changes, Fix.DOCUMENT_SYMBOL, current, fix_document_symbol(current))
-    return Fixed(current, tuple(changes))
+def legacy_encoding(text: str, ctx: FixContext) -> str | None:
+    """The legacy encoding of a text: the one given (a value's source follows the value), else
+    the one :func:`detect_legacy` finds, when asked to detect."""
+    if ctx.encoding is not None or not ctx.detect:
+        return ctx.encoding
+    found = detect_legacy(text)
+    return found.encoding if found is not None else None
 
 
-def _step(changes: list[Change], fix: Fix, old: str, new: str, detail: str = "") -> str:
-    if new != old:
-        changes.append(Change(fix, old, new, detail))
-    return new
+def spaces_fix(text: str, ctx: FixContext) -> str:
+    """What TT202 reports; in source text and blocks, only what keeps every line in place."""
+    if ctx.layout is Layout.VALUE:
+        return fix_spaces(text)
+    fixed = _layout_spaces(text, flow=ctx.layout is not Layout.BLOCK)
+    # The spaces at the edges of a quoted value are the value's own.
+    return fixed.strip() if ctx.layout is Layout.QUOTED else fixed
 
 
-def _tone_steps(
-    changes: list[Change], current: str, fixes: Collection[Fix], style: ToneStyle
-) -> str:
-    if not (Fix.MISPLACED_TONE in fixes or Fix.TONE_STYLE in fixes):
-        return current
-    if canonical_tones(current, style) == nfc(current):
-        return current  # no mark to move: the common case, checked once
-    misplaced = Fix.MISPLACED_TONE in fixes
-    if misplaced and _MISPLACED_RE.search(nfc(current)):
-        fixed = fix_tones(current, style, misplaced=True, tone_style=False)
-        current = _step(changes, Fix.MISPLACED_TONE, current, fixed)
-    if Fix.TONE_STYLE in fixes:
-        if misplaced and is_nfc(current):
-            fixed = canonical_tones(current, style)  # every mark left to move is a style one
-        else:
-            fixed = fix_tones(current, style, misplaced=False, tone_style=True)
-        current = _step(changes, Fix.TONE_STYLE, current, fixed)
-    return current
+def nfc_fix(text: str, ctx: FixContext) -> str:
+    return text if text.isascii() else nfc(text)
 
 
-# ------------------------------------------------------------------------ roles
+def misplaced_tone_fix(text: str, ctx: FixContext) -> str:
+    """A tone mark on the u of qu / the i of gi, moved (TT205)."""
+    if text.isascii() or not _MISPLACED_RE.search(nfc(text)):
+        return text
+    return fix_tones(text, ctx.tone_style, misplaced=True, tone_style=False)
 
 
-def roles(data: Any) -> dict[Path_, Role]:
-    """The paths of a catalog's document numbers and codes (everything else is text).
+def tone_style_fix(text: str, ctx: FixContext) -> str:
+    """The oa/oe/uy tone marks in the configured style (TT204)."""
+    if text.isascii():
+        return text
+    return fix_tones(text, ctx.tone_style, misplaced=False, tone_style=True)
 
-    Document numbers: `decisions[]`, `procedures[].legal_basis[]` and `.decision`, and the
-    `former_names[].decision` of hamlets and streets (as TT108/TT109 read them). Codes: the
-    province code and the commune codes of `formed_from` (as TT302/TT303 read them).
-    """
-    doc = Document(path="", text="", parsed=ParsedYaml(data=data))
-    found: dict[Path_, Role] = dict.fromkeys(
-        (path for path, _ in document_numbers(doc)), Role.DOCUMENT_NUMBER
-    )
-    if not isinstance(data, dict):
-        return found
-    if doc.kind == "procedure-catalog":
-        found[("province",)] = Role.PROVINCE_CODE
-    elif doc.kind == "units":
-        found[("province", "code")] = Role.PROVINCE_CODE
-        for index, commune in iter_items(doc, "communes"):
-            found[("communes", index, "code")] = Role.COMMUNE_CODE
-            former = commune.get("formed_from")
-            if isinstance(former, list):
-                for number, entry in enumerate(former):
-                    if isinstance(entry, dict):
-                        found[("communes", index, "formed_from", number, "code")] = (
-                            Role.COMMUNE_CODE
-                        )
-    return found
+
+def document_symbol_fix(text: str, ctx: FixContext) -> str:
+    return fix_document_symbol(text)
+
+
+def code_padding_fix(text: str, ctx: FixContext) -> str:
+    """A code zero-padded to the width of its format (TT302, TT303): a value, or the source
+    between its quotes (a block scalar is the author's layout, and a plain code has no line
+    break or escape to keep, so its source is never edited)."""
+    width = _CODE_WIDTH.get(ctx.role)
+    if width is None or ctx.layout not in (Layout.VALUE, Layout.QUOTED):
+        return text
+    return pad_code(text, width)

@@ -1,15 +1,19 @@
-"""What a rule is: a module with a code, a name, a severity, a docstring and a check function."""
+"""What a rule is: a module with a code, a name, a severity, a docstring, a check function and,
+when it has a safe mechanical fix, a ``FIX`` (:class:`tthc_cli.fixing.fix.Fix`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.findings import Severity
+
+if TYPE_CHECKING:  # tthc_cli.fixing reads the registry, which imports this module
+    from tthc_cli.fixing.fix import Fix
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,6 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    fixable: bool
     doc: str
     check: FileCheck | None = field(default=None, compare=False)
     check_project: ProjectCheck | None = field(default=None, compare=False)
@@ -67,6 +70,13 @@ class Rule:
     summarize: Summarize | None = field(default=None, compare=False)
     check_summaries: SummaryCheck | None = field(default=None, compare=False)
     scope: Scope | None = field(default=None, compare=False)
+    # The fix of what the rule reports, which `tthc fmt` and `validate --fix` apply.
+    fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def fixable(self) -> bool:
+        """Whether the rule has a safe automatic fix (one that needs no review)."""
+        return self.fix is not None and self.fix.safe
 
     @property
     def summary(self) -> str:
@@ -78,11 +88,11 @@ class Rule:
             code=module.CODE,
             name=module.NAME,
             severity=module.SEVERITY,
-            fixable=getattr(module, "FIXABLE", False),
             doc=module.__doc__ or "",
             check=getattr(module, "check", None),
             check_project=getattr(module, "check_project", None),
             summarize=getattr(module, "summarize", None),
             check_summaries=getattr(module, "check_summaries", None),
             scope=getattr(module, "scope", None),
+            fix=getattr(module, "FIX", None),
         )

@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.domain.documents import ascii_d_fix
+from tthc_cli.fixing.fix import Fix, Role
+from tthc_cli.fixing.fixes import document_symbol_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules._walk import document_numbers
@@ -34,7 +36,12 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT109"
 NAME = "ascii-document-symbol"
 SEVERITY = Severity.WARNING
-FIXABLE = True
+FIX = Fix(
+    name="document-symbol",
+    order=60,
+    apply=document_symbol_fix,
+    roles=frozenset({Role.DOCUMENT_NUMBER}),
+)
 
 
 # The same numbers (a decree, the province's decision) recur in every file.

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import nfc_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.normalize import is_nfc
 from tthc_cli.validation.findings import Severity
@@ -28,7 +30,7 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT201"
 NAME = "text-not-nfc"
 SEVERITY = Severity.ERROR
-FIXABLE = True
+FIX = Fix(name="nfc", order=30, apply=nfc_fix)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import spaces_fix
 from tthc_cli.runtime.i18n import N_, _
 from tthc_cli.text.spaces import ODD_SPACE_RE as _ODD
 from tthc_cli.text.spaces import whitespace_problems
@@ -35,7 +37,7 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT202"
 NAME = "irregular-whitespace"
 SEVERITY = Severity.WARNING
-FIXABLE = True
+FIX = Fix(name="spaces", order=20, apply=spaces_fix)
 
 # The kinds of defect, listed in the message ("text has leading space, double space …").
 _WORDS = {

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import encoding_fix, legacy_encoding
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.legacy import could_be_legacy, detect_legacy
 from tthc_cli.validation.findings import Severity
@@ -32,6 +34,8 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT203"
 NAME = "legacy-encoding"
 SEVERITY = Severity.ERROR
+# A conversion is a guess to review: only `tthc fmt --fix-encoding` makes it.
+FIX = Fix(name="encoding", order=10, apply=encoding_fix, safe=False, describe=legacy_encoding)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import tone_style_fix
 from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.text.normalize import ToneStyle, tone_styles
 from tthc_cli.validation.findings import Severity
@@ -36,7 +38,7 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT204"
 NAME = "mixed-tone-style"
 SEVERITY = Severity.WARNING
-FIXABLE = True
+FIX = Fix(name="tone-style", order=50, apply=tone_style_fix, file_level=True)
 
 _EXAMPLE = {ToneStyle.FIRST_VOWEL: "hòa", ToneStyle.SECOND_VOWEL: "hoà"}
 

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.fixing.fix import Fix
+from tthc_cli.fixing.fixes import misplaced_tone_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.normalize import canonical_tones, nfc
 from tthc_cli.validation.findings import Severity
@@ -33,7 +35,7 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT205"
 NAME = "misplaced-tone-mark"
 SEVERITY = Severity.WARNING
-FIXABLE = True
+FIX = Fix(name="misplaced-tone", order=40, apply=misplaced_tone_fix)
 
 _VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 # A toned u after q, or a toned i after g, at the start of a word and before a vowel. The

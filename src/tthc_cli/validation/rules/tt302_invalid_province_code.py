@@ -27,6 +27,8 @@ from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.codes import PROVINCE_CODE
 from tthc_cli.domain.dates import parse_date
 from tthc_cli.domain.provinces import REFORM_DATE, known_codes
+from tthc_cli.fixing.fix import Fix, Role
+from tthc_cli.fixing.fixes import code_padding_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules.base import Hit, RuleContext
@@ -34,7 +36,13 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT302"
 NAME = "invalid-province-code"
 SEVERITY = Severity.ERROR
-FIXABLE = True  # zero-padding only; other findings are marked not fixable
+# Zero-padding only; other findings are marked not fixable.
+FIX = Fix(
+    name="code-padding",
+    order=70,
+    apply=code_padding_fix,
+    roles=frozenset({Role.PROVINCE_CODE}),
+)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:

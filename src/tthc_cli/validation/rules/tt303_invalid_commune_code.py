@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from tthc_cli.catalog.loading import Document, iter_items
 from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.codes import COMMUNE_CODE
+from tthc_cli.fixing.fix import Fix, Role
+from tthc_cli.fixing.fixes import code_padding_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules.base import Hit, RuleContext
@@ -33,7 +35,13 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT303"
 NAME = "invalid-commune-code"
 SEVERITY = Severity.ERROR
-FIXABLE = True  # zero-padding only
+# Zero-padding only; other findings are marked not fixable.
+FIX = Fix(
+    name="code-padding",
+    order=70,
+    apply=code_padding_fix,
+    roles=frozenset({Role.COMMUNE_CODE}),
+)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
