@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from typer.core import TyperCommand, TyperGroup
@@ -156,11 +156,18 @@ class TthcCommand(TyperCommand):
     formats (read only when the help is shown: see cli/formats.py)."""
 
     formats: ClassVar[Mapping[str, Formats]] = {}
+    # Parameter help made when the help is shown, from what the library knows then.
+    helps: ClassVar[Mapping[str, Callable[[], str]]] = {}
 
     @classmethod
     def with_formats(cls, **formats: Formats) -> type[TthcCommand]:
         """The command class for a command whose parameters `formats` name take a format."""
         return type(cls.__name__, (cls,), {"formats": formats})
+
+    @classmethod
+    def with_helps(cls, **helps: Callable[[], str]) -> type[TthcCommand]:
+        """The command class whose parameters `helps` name get their help from a function."""
+        return type(cls.__name__, (cls,), {"helps": helps})
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter)
@@ -170,6 +177,9 @@ class TthcCommand(TyperCommand):
             formats = self.formats.get(param.name or "")
             if formats is not None:
                 param.metavar = formats.metavar()
+            make_help = self.helps.get(param.name or "")
+            if make_help is not None:
+                param.help = make_help()
         super().format_help(ctx, formatter)
 
 

@@ -58,13 +58,7 @@ def validate(
     no_config: NoConfig = False,
     fix: Annotated[
         bool,
-        typer.Option(
-            "--fix",
-            help=N_(
-                "First apply the safe fixes of the enabled fixable rules (TT109, TT201, TT202, "
-                "TT204, TT205) to the files, then report the findings that remain."
-            ),
-        ),
+        typer.Option("--fix"),  # help: _fix_help, from the rules that declare a fix
     ] = False,
     changed_only: Annotated[
         bool,
@@ -120,5 +114,12 @@ def validate(
     raise typer.Exit(run.exit_code())
 
 
+def _fix_help() -> str:
+    from tthc_cli.fixing import fix_option_help  # the rules load only when the help is shown
+
+    return fix_option_help()
+
+
 def register(app: typer.Typer) -> None:
-    app.command(help=HELP, cls=TthcCommand.with_formats(output_format=formats.VALIDATE))(validate)
+    command = TthcCommand.with_formats(output_format=formats.VALIDATE).with_helps(fix=_fix_help)
+    app.command(help=HELP, cls=command)(validate)

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc_cli.fixing.fixes import FMT_FIXES, Fix
 from tthc_cli.fixing.formatting import FormatRun, format_paths
+from tthc_cli.fixing.registry import default_fixes, fixes_for_rules
 from tthc_cli.validation.run import load_config
 
 
@@ -36,6 +36,9 @@ def run_fmt(
 ) -> FmtRun:
     """Format the catalogs under `paths` (writing them unless `dry`); raises TthcError for a bad
     configuration."""
-    fixes = FMT_FIXES | {Fix.ENCODING} if fix_encoding else FMT_FIXES
+    # The registry is read at each call, so a rule added to it is fixed at once.
+    fixes = default_fixes()
+    if fix_encoding:
+        fixes |= fixes_for_rules(["TT203"])  # the legacy-encoding fix is never applied unasked
     settings = load_config(config, no_config, cwd)
     return FmtRun(format_paths(paths, fixes, settings, write=not dry), dry=dry)
