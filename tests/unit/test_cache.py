@@ -16,7 +16,8 @@ from tthc_cli.catalog.reading import decode
 from tthc_cli.runtime import i18n
 from tthc_cli.validation.cache import CACHE_DIR, ResultCache, digest, digest_bytes
 from tthc_cli.validation.config import Settings
-from tthc_cli.validation.engine import ValidationResult, _check_chunk, cache_for, validate_paths
+from tthc_cli.validation.engine import _check_chunk, cache_for, validate_paths
+from tthc_cli.validation.results import ValidationResult
 
 GOOD = CATALOG_HEAD + PROCEDURE
 WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')

@@ -435,10 +435,10 @@ def diff(
     for note in result.unused_decisions:
         _print_warning(errors, f"{decisions}: {note}")
     entries = filtered(result, only=statuses, fields=fields)
-    from tthc_cli.catalog.loading import gc_paused
+    from tthc_cli.runtime.perf import collector_paused
 
     # The report's many small objects would trigger full collections over both loaded sides.
-    with gc_paused():
+    with collector_paused():
         if fmt in DIFF_WRITERS:
             assert output is not None
             try:
@@ -523,10 +523,10 @@ def dedupe_names(
     ] = None,
 ) -> None:
 
-    from tthc_cli.catalog.loading import gc_paused
     from tthc_cli.names.dedupe import find_duplicates
     from tthc_cli.names.lists import read_names
     from tthc_cli.reports.dedupe import DEDUPE_REPORTERS, DEDUPE_WRITERS
+    from tthc_cli.runtime.perf import collector_paused
 
     fmt = output_format.value
     if fmt in DEDUPE_WRITERS and output is None:
@@ -550,7 +550,7 @@ def dedupe_names(
         )
     # A national report builds tens of thousands of groups' rows while a million parsed objects
     # stay alive: with the collector on, its full passes over them took most of the report.
-    with gc_paused():
+    with collector_paused():
         if fmt in DEDUPE_WRITERS:
             assert output is not None
             try:

@@ -9,12 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.loading import discover, gc_paused, iter_items, load_text
+from tthc_cli.catalog.loading import discover, iter_items, load_text
 from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
+from tthc_cli.runtime.perf import collector_paused
 from tthc_cli.text.normalize import fold_key, match_key
 
 LIST_SUFFIXES = (".csv", ".xlsx")
@@ -85,7 +86,7 @@ class NameList:
 
 def read_names(paths: Sequence[Path]) -> NameList:
     """Every hamlet and street under paths; unreadable or invalid files become errors."""
-    with gc_paused():
+    with collector_paused():
         return _read_names(paths)
 
 

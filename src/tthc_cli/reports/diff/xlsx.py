@@ -11,7 +11,7 @@ from typing import Any
 
 from tthc_cli import __version__
 from tthc_cli.catalog.sheets import MAX_WIDTH, column_letter, fit_widths, set_cell, text_width
-from tthc_cli.diffing.compare import STATUSES, DiffEntry, DiffResult, transition_matrix
+from tthc_cli.diffing.result import STATUSES, DiffEntry, DiffResult, transition_matrix
 from tthc_cli.reports.diff.base import (
     FIELD_VI,
     STATUS_VI,
@@ -113,6 +113,8 @@ def _table_sheet(
 
 
 def _summary_sheet(ws: Any, st: _Styles, result: DiffResult, entries: Sequence[DiffEntry]) -> None:
+    # long: one sheet written top to bottom, each block below the one before; split, the blocks
+    # would only pass the row counter around.
     row = 1
     set_cell(ws, row, 1, "So sánh danh mục thủ tục hành chính").font = st.title
     row += 2
