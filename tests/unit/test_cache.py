@@ -253,3 +253,18 @@ def _recording_chunk(bounds: tuple[int, int]) -> object:
 def test_digest_of_bytes_is_digest_of_their_text(text: str, bom: bytes) -> None:
     data = bom + text.encode("utf-8")
     assert digest_bytes(data) == digest(decode(data, "x.yaml"))
+
+
+def test_a_finding_of_a_rule_not_enabled_is_a_damaged_entry(tmp_path: Path) -> None:
+    from tthc_cli.validation.cache import FileOutcome
+    from tthc_cli.validation.findings import Finding, Severity
+
+    finding = Finding("TT202", "irregular-whitespace", Severity.WARNING, "x", "a.yaml", 1, 1)
+    cache = ResultCache(tmp_path, "k")
+    cache.put("a.yaml", "sha", FileOutcome([finding], {}, (1, 0, 0, 0)))
+    names = {"TT202": "irregular-whitespace"}
+    stored = cache.get("a.yaml", "sha", names)
+    assert stored is not None
+    assert stored.findings == [finding]
+    assert stored.findings[0].name == "irregular-whitespace"  # the name comes from the rules given
+    assert cache.get("a.yaml", "sha", {"TT101": "duplicate-code"}) is None
