@@ -8,12 +8,17 @@ import sys
 
 ENGINES = (
     "tthc_cli.validation.engine",
+    "tthc_cli.validation.checking",
+    "tthc_cli.validation.files",
     "tthc_cli.validation.cache",
     "tthc_cli.validation.rules",
     "tthc_cli.diffing.compare",
     "tthc_cli.diffing.sides",
     "tthc_cli.diffing.matching",
     "tthc_cli.names.dedupe",
+    "tthc_cli.names.blocking",
+    "tthc_cli.names.grouping",
+    "tthc_cli.names.parallel",
     "tthc_cli.names.lists",
     "tthc_cli.names.placenames",
     "tthc_cli.index.procindex",

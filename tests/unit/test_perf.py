@@ -138,25 +138,17 @@ def test_shared_data_outside_fork_map_is_an_error() -> None:
         shared_data(_Job)
 
 
-@dataclass(frozen=True)
-class _Entry:
-    name: str
-
-
 @needs_fork
-def test_results_point_to_the_callers_objects_by_reference() -> None:
-    entries = [_Entry(f"Thôn {n}") for n in range(6)]
-    fresh = _Entry("Thôn 1")  # equal to entries[1] but not one of them: sent whole
-    results = fork_map(
-        lambda chunk: [(entries[n], {"again": entries[n]}, fresh) for n in chunk],
-        [[0, 1], [2, 3], [4, 5]],
-        workers=2,
-        by_reference=entries,
-    )
-    found = [item for part in results for item in part]
-    assert all(entry is entries[n] for n, (entry, _more, _fresh) in enumerate(found))
-    assert all(more["again"] is entry for entry, more, _fresh in found)
-    assert all(other == fresh and other is not fresh for _e, _m, other in found)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_after_runs_here_on_each_result(workers: int) -> None:
+    where: list[int] = []
+
+    def after(result: tuple[int, list[int]]) -> list[int]:
+        where.append(os.getpid())
+        return result[1]
+
+    assert fork_map(_tagged, CHUNKS, workers=workers, after=after) == SQUARES
+    assert where == [os.getpid()] * len(CHUNKS)
 
 
 @needs_fork

@@ -3,22 +3,24 @@
 Names are parsed into type word, number, date and the rest (placenames.py) and gathered by
 scope: a commune's hamlets, a commune's streets, or a province's streets. In each scope,
 blocking.py picks the candidate pairs and `compare` decides them; grouping.py joins the pairs
-into groups and suggestions.py proposes renames. Provinces are independent, so a national
-list is shared out between forked processes by province (`tthc_cli.runtime.perf`).
+into groups and suggestions.py proposes renames. Provinces are independent, so parallel.py
+shares a national list out between forked processes by province.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from tthc_cli.names.grouping import scope_groups
 from tthc_cli.names.lists import NameEntry, NameList
+from tthc_cli.names.parallel import parallel_groups, province_buckets
 from tthc_cli.names.placenames import PlaceName, Verdict, parse_name
 from tthc_cli.names.result import DedupeResult, Group, Member
 from tthc_cli.names.suggestions import suggest, taken_key
-from tthc_cli.runtime.perf import collector_paused, fork_map, fork_workers
+from tthc_cli.runtime.perf import collector_paused, fork_workers
 from tthc_cli.text.normalize import match_key
 
 # Below this many names a second process costs more (start, results sent back) than it saves.
@@ -67,9 +69,10 @@ def _find_duplicates(
     street_scope: str,
     progress: Callable[[int, int], None] | None,
 ) -> DedupeResult:
-    buckets = _province_buckets(names.entries, _workers(len(names.entries)))
+    buckets = province_buckets(names.entries, _workers(len(names.entries)))
     if len(buckets) > 1:
-        by_scope = _parallel_groups(names.entries, buckets, street_scope, progress)
+        groups_of = partial(_groups, street_scope=street_scope, progress=None)
+        by_scope = parallel_groups(names.entries, buckets, groups_of, progress)
     else:
         by_scope = _groups(names.entries, street_scope, progress)
     groups = [g for _key, found in by_scope for g in found]
@@ -93,46 +96,6 @@ def _find_duplicates(
 
 def _workers(size: int) -> int:
     return fork_workers(size, min_items=PARALLEL_MIN_NAMES, most=2)
-
-
-def _province_buckets(entries: Sequence[NameEntry], workers: int) -> list[list[str]]:
-    """Provinces shared out between `workers` processes, about the same number of names each.
-
-    Provinces are independent: every scope (commune or province) and every rename suggestion
-    (unique in its commune, streets in their province) stays inside one."""
-    if workers < 2:
-        return []
-    sizes = Counter(entry.province for entry in entries)
-    buckets: list[list[str]] = [[] for _ in range(workers)]
-    loads = [0] * workers
-    for province, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
-        lightest = loads.index(min(loads))
-        buckets[lightest].append(province)
-        loads[lightest] += size
-    return [b for b in buckets if b]
-
-
-def _parallel_groups(
-    entries: Sequence[NameEntry],
-    buckets: list[list[str]],
-    street_scope: str,
-    progress: Callable[[int, int], None] | None,
-) -> list[tuple[tuple[str, ...], list[Group]]]:
-    """What `_groups` gives, province buckets worked out in forked processes; the scopes in the
-    same order as one process would give them (the stable sort after relies on it)."""
-
-    def bucket_groups(provinces: frozenset[str]) -> list[tuple[tuple[str, ...], list[Group]]]:
-        return _groups([e for e in entries if e.province in provinces], street_scope, None)
-
-    parts = fork_map(
-        bucket_groups,
-        [frozenset(bucket) for bucket in buckets],
-        workers=len(buckets),
-        by_reference=entries,  # members come back as the entries here, not copies
-        progress=progress,
-    )
-    # Scope keys are unique: each scope lies in one province, so in one bucket.
-    return sorted((item for part in parts for item in part), key=lambda item: item[0])
 
 
 def _groups(

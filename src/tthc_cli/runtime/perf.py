@@ -14,15 +14,13 @@ resources, a worker killed), the same function runs here and gives the same resu
 
 from __future__ import annotations
 
-import copyreg
 import gc
-import io
 import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 _T = TypeVar("_T")
 _C = TypeVar("_C")
@@ -77,47 +75,69 @@ def fork_workers(items: int, *, min_items: int, most: int, idle_only: bool = Fal
     return max(1, min(int(idle + 0.5), most))
 
 
-# The running fork_map call: (function, chunks, shared, by_reference). Forked workers inherit
-# it with the rest of the parent's memory, which is how the work reaches them unpickled.
-_Job = tuple[Callable[[Any], Any], Sequence[Any], object, Sequence[object]]
-_JOB: _Job | None = None
+# The running fork_map call: (function, chunks, shared). Forked workers inherit it with the
+# rest of the parent's memory, which is how the work reaches them unpickled.
+_JOB: tuple[Callable[[Any], Any], Sequence[Any], object] | None = None
 
 
+@overload
 def fork_map(
-    fn: Callable[[_C], _R],
+    fn: Callable[[_C], _T],
     chunks: Sequence[_C],
     *,
     workers: int,
     shared: object = None,
-    by_reference: Sequence[object] = (),
     progress: Callable[[int, int], None] | None = None,
-) -> list[_R]:
-    """[fn(chunk) for chunk in chunks], over `workers` forked processes when workers > 1 and
-    there is more than one chunk, else here.
+) -> list[_T]: ...
+
+
+@overload
+def fork_map(
+    fn: Callable[[_C], _T],
+    chunks: Sequence[_C],
+    *,
+    workers: int,
+    after: Callable[[_T], _R],
+    shared: object = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[_R]: ...
+
+
+def fork_map(
+    fn: Callable[[Any], Any],
+    chunks: Sequence[Any],
+    *,
+    workers: int,
+    after: Callable[[Any], Any] = lambda result: result,
+    shared: object = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Any]:
+    """[after(fn(chunk)) for chunk in chunks]: fn over `workers` forked processes when
+    workers > 1 and there is more than one chunk, else here; `after` always here, on each
+    result as it arrives (unpacking one while the others are still worked out).
 
     What fn changes in objects the caller holds is lost when it runs in a worker: results must
     not depend on it. Neither fn nor the chunks are pickled, so both may be closures or hold
-    anything. shared: data fn reaches
-    through `shared_data` rather than a closure (a module-level fn, such as one a test replaces).
-    by_reference: objects the caller holds that results point to (the entries of a name list):
-    a worker sends each as its position, and the result here points to the caller's object
-    instead of a copy (sending them whole cost a third of what two processes saved).
-    progress(done, total) is called as chunks finish, in the order they finish.
+    anything; what fn returns is pickled on the way back.
+
+    shared: data fn reaches through `shared_data` rather than a closure (for a module-level fn,
+    such as one a test replaces). progress(done, total) is called as chunks finish, in the order
+    they finish.
     """
     global _JOB
     outer = _JOB
-    _JOB = (fn, chunks, shared, by_reference)
+    _JOB = (fn, chunks, shared)
     try:
         if workers > 1 and len(chunks) > 1:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                return _forked(len(chunks), min(workers, len(chunks)), by_reference, progress)
+                return _forked(len(chunks), min(workers, len(chunks)), after, progress)
             except (OSError, BrokenProcessPool, pickle.PicklingError):
                 pass  # no processes to be had, or a result that cannot travel: work here instead
         results = []
         for done, chunk in enumerate(chunks, start=1):
-            results.append(fn(chunk))
+            results.append(after(fn(chunk)))
             if progress is not None:
                 progress(done, len(chunks))
         return results
@@ -136,7 +156,7 @@ def shared_data(kind: type[_T]) -> _T:
 def _forked(
     count: int,
     workers: int,
-    by_reference: Sequence[object],
+    after: Callable[[Any], Any],
     progress: Callable[[int, int], None] | None,
 ) -> list[Any]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -146,66 +166,19 @@ def _forked(
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         futures = {pool.submit(_run_chunk, index): index for index in range(count)}
         for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = _load(future.result(), by_reference)
+            results[futures[future]] = after(pickle.loads(future.result()))
             if progress is not None:
                 progress(done, count)
     return results
 
 
 def _run_chunk(index: int) -> bytes:
-    """One chunk of the inherited job (runs in a worker process), its result pickled."""
+    """One chunk of the inherited job (runs in a worker process), its result pickled here so
+    that any result that cannot travel is told apart from an error of fn."""
     assert _JOB is not None
-    fn, chunks, _shared, by_reference = _JOB
+    fn, chunks, _shared = _JOB
     result = fn(chunks[index])
     try:
-        return _dump(result, by_reference)
+        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # a local function, a lock...: AttributeError, TypeError, ...
         raise pickle.PicklingError(f"the result of chunk {index} cannot be sent: {exc}") from exc
-
-
-def _dump(result: object, by_reference: Sequence[object]) -> bytes:
-    if not by_reference:
-        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    buffer = io.BytesIO()
-    _ReferencePickler(buffer, by_reference).dump(result)
-    return buffer.getvalue()
-
-
-def _load(data: bytes, by_reference: Sequence[object]) -> Any:
-    if not by_reference:
-        return pickle.loads(data)
-    return _ReferenceUnpickler(io.BytesIO(data), by_reference).load()
-
-
-def _referenced(position: int) -> object:
-    """Stands in a pickle for an object of by_reference; `_ReferenceUnpickler` resolves it."""
-    raise RuntimeError("only a fork_map result refers to its caller's objects")
-
-
-class _ReferencePickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, by_reference: Sequence[object]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        position = {id(obj): n for n, obj in enumerate(by_reference)}
-
-        def reduce(obj: object) -> Any:
-            found = position.get(id(obj))
-            if found is None:
-                return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-            return _referenced, (found,)
-
-        # By type, so that only objects of the referenced types cost a Python call (a
-        # reducer_override would be called for every object of every class).
-        table = dict(copyreg.dispatch_table)
-        table.update((kind, reduce) for kind in {type(obj) for obj in by_reference})
-        self.dispatch_table = table
-
-
-class _ReferenceUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, by_reference: Sequence[object]) -> None:
-        super().__init__(file)
-        self._by_reference = by_reference
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module == __name__ and name == _referenced.__name__:
-            return self._by_reference.__getitem__
-        return super().find_class(module, name)
