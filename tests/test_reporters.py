@@ -20,8 +20,8 @@ from tthc_cli.reports.validate.github import (
     escape_property,
 )
 from tthc_cli.reports.validate.sarif import as_data, fingerprint
-from tthc_cli.validation.engine import ValidationResult
 from tthc_cli.validation.findings import Finding, Severity
+from tthc_cli.validation.results import ValidationResult
 
 SARIF_SCHEMA = SHARED / "data" / "spec" / "sarif-schema-2.1.0.json"
 

@@ -13,8 +13,10 @@ from typer.testing import CliRunner
 
 from tthc_cli.cli.app import app
 from tthc_cli.names import dedupe
-from tthc_cli.names.dedupe import DedupeResult, find_duplicates, short_commune
+from tthc_cli.names.dedupe import find_duplicates
 from tthc_cli.names.lists import NameEntry, NameList
+from tthc_cli.names.result import DedupeResult
+from tthc_cli.names.suggestions import short_commune
 
 runner = CliRunner()
 

@@ -22,16 +22,16 @@ from typer.testing import CliRunner
 
 from tthc_cli.catalog.sheets import guard, unguard
 from tthc_cli.cli.app import app
-from tthc_cli.names.dedupe import DedupeResult, find_duplicates
+from tthc_cli.names.columns import DECISIONS, HEADER, HEADERS
+from tthc_cli.names.dedupe import find_duplicates
 from tthc_cli.names.lists import read_names
 from tthc_cli.names.placenames import REASON_CODES
+from tthc_cli.names.result import DedupeResult
 from tthc_cli.reports.dedupe import DEDUPE_REPORTERS, DEDUPE_WRITERS
-from tthc_cli.reports.dedupe.csvout import DECISIONS, HEADER
 from tthc_cli.reports.dedupe.xlsx import (
     FIRST_DATA_ROW,
     GUIDE_LINES,
     HEADER_ROW,
-    HEADERS,
     KEY_ROW,
     KIND_KEYS,
     REASON_VI,

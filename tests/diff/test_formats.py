@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from tthc_cli.catalog.sheets import guard  # the guard the CSV writer applies to every cell
 from tthc_cli.cli.app import app
-from tthc_cli.diffing.compare import DiffResult, diff_paths, filtered
+from tthc_cli.diffing.compare import diff_paths, filtered
+from tthc_cli.diffing.result import DiffResult
 from tthc_cli.reports.diff import BINARY_FORMATS, DIFF_REPORTERS
 from tthc_cli.reports.diff.csvout import HEADER
 from tthc_cli.reports.diff.markdown import FOLD_AFTER, cell

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tthc_cli.diffing.matching import Decisions, assign, match, signature
-from tthc_cli.diffing.sides import SideProcedure
+from tthc_cli.diffing.result import SideProcedure
 from tthc_cli.text.normalize import procedure_name_key
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tthc_cli.cli.app import app
-from tthc_cli.index.procindex import Row, load_index
+from tthc_cli.index.procindex import load_index
+from tthc_cli.index.result import Row
 from tthc_cli.index.search import search
 
 INPUT = Path(__file__).parents[1] / "golden" / "stats" / "input"

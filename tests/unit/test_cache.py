@@ -16,7 +16,8 @@ from tthc_cli.catalog.reading import decode
 from tthc_cli.runtime import i18n
 from tthc_cli.validation.cache import CACHE_DIR, ResultCache, digest, digest_bytes
 from tthc_cli.validation.config import Settings
-from tthc_cli.validation.engine import ValidationResult, _check_chunk, cache_for, validate_paths
+from tthc_cli.validation.engine import _check_chunk, cache_for, validate_paths
+from tthc_cli.validation.results import ValidationResult
 
 GOOD = CATALOG_HEAD + PROCEDURE
 WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')
@@ -252,3 +253,18 @@ def _recording_chunk(bounds: tuple[int, int]) -> object:
 def test_digest_of_bytes_is_digest_of_their_text(text: str, bom: bytes) -> None:
     data = bom + text.encode("utf-8")
     assert digest_bytes(data) == digest(decode(data, "x.yaml"))
+
+
+def test_a_finding_of_a_rule_not_enabled_is_a_damaged_entry(tmp_path: Path) -> None:
+    from tthc_cli.validation.cache import FileOutcome
+    from tthc_cli.validation.findings import Finding, Severity
+
+    finding = Finding("TT202", "irregular-whitespace", Severity.WARNING, "x", "a.yaml", 1, 1)
+    cache = ResultCache(tmp_path, "k")
+    cache.put("a.yaml", "sha", FileOutcome([finding], {}, (1, 0, 0, 0)))
+    names = {"TT202": "irregular-whitespace"}
+    stored = cache.get("a.yaml", "sha", names)
+    assert stored is not None
+    assert stored.findings == [finding]
+    assert stored.findings[0].name == "irregular-whitespace"  # the name comes from the rules given
+    assert cache.get("a.yaml", "sha", {"TT101": "duplicate-code"}) is None

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
-import gc
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -186,22 +185,6 @@ class LazyRef:
     @property
     def style(self) -> str:
         return self._ref().style
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many documents are parsed and kept.
-
-    Parse results are millions of small tuples with no reference cycles; the collector would
-    walk them over and over (a third of `tthc validate`'s time on the benchmark corpus).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_text(text: str, path: str = "<string>", *, fast: bool = False) -> Document:

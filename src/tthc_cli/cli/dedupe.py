@@ -77,9 +77,9 @@ def dedupe_names(
         ),
     ] = None,
 ) -> None:
-    from tthc_cli.catalog.loading import gc_paused
     from tthc_cli.names.run import run_dedupe
     from tthc_cli.reports.dedupe import DEDUPE_REPORTERS, DEDUPE_WRITERS
+    from tthc_cli.runtime.perf import collector_paused
 
     need_output(output_format, output, DEDUPE_WRITERS)
     with reported_errors(), progress(_("Comparing names")) as bar:
@@ -92,7 +92,7 @@ def dedupe_names(
     print_errors(stderr(), result.names_list.errors)
     # A national report builds tens of thousands of groups' rows while a million parsed objects
     # stay alive: with the collector on, its full passes over them took most of the report.
-    with gc_paused():
+    with collector_paused():
         if output_format in DEDUPE_WRITERS:
             writer = DEDUPE_WRITERS[output_format]()
             write_file(lambda path: writer.write(result, path), output)

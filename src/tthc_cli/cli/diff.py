@@ -66,9 +66,9 @@ def diff(
         ),
     ] = False,
 ) -> None:
-    from tthc_cli.catalog.loading import gc_paused
     from tthc_cli.diffing.run import run_diff
     from tthc_cli.reports.diff import DIFF_REPORTERS, DIFF_WRITERS
+    from tthc_cli.runtime.perf import collector_paused
 
     need_output(output_format, output, DIFF_WRITERS)
     with reported_errors():
@@ -86,7 +86,7 @@ def diff(
         print_warning(errors, note)
     result, entries = run.result, run.entries
     # The report's many small objects would trigger full collections over both loaded sides.
-    with gc_paused():
+    with collector_paused():
         if output_format in DIFF_WRITERS:
             writer = DIFF_WRITERS[output_format]()
             write_file(lambda path: writer.write(result, entries, path), output)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from tthc_cli.cli import clicktexts
 from tthc_cli.cli.formats import Formats
@@ -178,7 +178,7 @@ class TthcCommand(TyperCommand):
             if formats is not None:
                 param.metavar = formats.metavar()
             make_help = self.helps.get(param.name or "")
-            if make_help is not None:
+            if make_help is not None and isinstance(param, TyperOption):
                 param.help = make_help()
         super().format_help(ctx, formatter)
 

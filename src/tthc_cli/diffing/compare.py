@@ -1,21 +1,24 @@
-"""Compare two sides: each procedure's status, its changed fields, and the summary matrix."""
+"""Compare two sides: each procedure's status and its changed fields."""
 
 from __future__ import annotations
 
-import gc
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.loading import gc_paused
-from tthc_cli.diffing.matching import Decisions, Hint, Pair, match
-from tthc_cli.diffing.sides import LEVEL_ORDER, Side, SideProcedure, level_sort, load_side
-from tthc_cli.runtime.errors import CatalogLoadError
-from tthc_cli.text.unicode import nfc
-
-STATUSES = ("moved", "changed", "added", "removed", "unchanged")
+from tthc_cli.diffing.matching import Decisions, Pair, match
+from tthc_cli.diffing.result import (
+    STATUSES,
+    Change,
+    DiffEntry,
+    DiffResult,
+    Side,
+    SideProcedure,
+    level_sort,
+)
+from tthc_cli.diffing.sides import load_side
+from tthc_cli.runtime.perf import aged, collector_paused
+from tthc_cli.text.normalize import nfc
 
 # The fields compared, in report order; anything else a procedure carries is compared after.
 FIELDS = (
@@ -39,118 +42,6 @@ FIELDS = (
 )
 # Lists whose order carries no meaning.
 _UNORDERED = frozenset({"legal_basis", "subjects"})
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass
-class DiffEntry:
-    status: str
-    code: str
-    old_code: str | None
-    name: str
-    old_name: str | None
-    old_levels: list[str]
-    new_levels: list[str]
-    match: str | None
-    score: float | None
-    changes: list[Change] = field(default_factory=list)
-    old_where: str | None = None
-    new_where: str | None = None
-
-    @property
-    def transition(self) -> str:
-        before = "+".join(self.old_levels) or "added"
-        after = "+".join(self.new_levels) or "removed"
-        return f"{before}->{after}"
-
-
-@dataclass
-class DiffResult:
-    old: Side
-    new: Side
-    entries: list[DiffEntry]
-    hints: list[Hint]
-    unused_decisions: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[CatalogLoadError]:
-        return [*self.old.errors, *self.new.errors]
-
-    def counts(self) -> dict[str, int]:
-        counter = Counter(entry.status for entry in self.entries)
-        return {status: counter[status] for status in STATUSES}
-
-    def transitions(self) -> dict[str, int]:
-        counter = Counter(entry.transition for entry in self.entries)
-        return dict(sorted(counter.items(), key=lambda item: _transition_order(item[0])))
-
-    @property
-    def differ(self) -> bool:
-        return any(entry.status != "unchanged" for entry in self.entries)
-
-    def exit_code(self) -> int:
-        if self.errors:
-            return 2
-        return 1 if self.differ else 0
-
-    def summary(self) -> dict[str, Any]:
-        counts = self.counts()
-        return {
-            "old": self.old.level_counts(),
-            "new": self.new.level_counts(),
-            "transitions": self.transitions(),
-            **{status: counts[status] for status in ("moved", "added", "removed", "changed")},
-            "unchanged": counts["unchanged"],
-        }
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """The level-transition matrix as data: rows are levels before, columns levels after."""
-
-    rows: list[str]
-    cols: list[str]
-    cells: dict[tuple[str, str], int]
-
-    def row_total(self, row: str) -> int:
-        return sum(self.cells.get((row, col), 0) for col in self.cols)
-
-    def col_total(self, col: str) -> int:
-        return sum(self.cells.get((row, col), 0) for row in self.rows)
-
-    @property
-    def total(self) -> int:
-        return sum(self.cells.values())
-
-
-def transition_matrix(result: DiffResult) -> Matrix:
-    """Rows: levels before (then `added`); columns: levels after (then `removed`)."""
-    rows: list[str] = []
-    cols: list[str] = []
-    cells: dict[tuple[str, str], int] = {}
-    for key, count in result.transitions().items():
-        before, after = key.split("->")
-        if before not in rows:
-            rows.append(before)
-        if after not in cols:
-            cols.append(after)
-        cells[(before, after)] = count
-    cols = [c for c in cols if c != "removed"] + [c for c in cols if c == "removed"]
-    return Matrix(rows, cols, cells)
-
-
-def _transition_order(key: str) -> tuple[int, int, str]:
-    before, after = key.split("->")
-    rank = {lv: i for i, lv in enumerate(LEVEL_ORDER)}
-    first = rank.get(before.split("+")[0], 8 if before == "added" else 7)
-    second = rank.get(after.split("+")[0], 9 if after == "removed" else 7)
-    return (first, second, key)
 
 
 def _normal(field_name: str, value: Any) -> Any:
@@ -266,16 +157,14 @@ def diff_paths(
     *,
     include_unstated: bool = False,
 ) -> DiffResult:
-    with gc_paused():
+    with collector_paused():
         result = diff_sides(
             load_side(old), load_side(new), decisions, include_unstated=include_unstated
         )
         # What was loaded lives as long as the result: move it to the oldest generation, or
         # the first collection once the collector is back on walks all of it as young objects
         # (a quarter of a second for two 10,000-procedure snapshots).
-        gc.freeze()
-        gc.unfreeze()
-    return result
+        return aged(result)
 
 
 def filtered(

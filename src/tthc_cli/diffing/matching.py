@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from tthc_cli.diffing.sides import SideProcedure
+from tthc_cli.diffing.result import Hint, SideProcedure
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.keys import fold_key, procedure_name_key
@@ -60,17 +60,6 @@ class Pair:
     new: SideProcedure
     match: str  # code | name | pinned
     score: float
-
-
-@dataclass(frozen=True, slots=True)
-class Hint:
-    """A close pair that was not made, with the words the new name adds and drops."""
-
-    old: SideProcedure
-    new: SideProcedure
-    score: float
-    added: tuple[str, ...]
-    dropped: tuple[str, ...]
 
 
 @dataclass

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc_cli.diffing.compare import FIELDS, DiffEntry, DiffResult, diff_paths, filtered
+from tthc_cli.diffing.compare import FIELDS, diff_paths, filtered
+from tthc_cli.diffing.result import DiffEntry, DiffResult
 from tthc_cli.runtime.errors import ConfigError
 from tthc_cli.runtime.i18n import _
 

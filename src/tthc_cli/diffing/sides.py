@@ -2,78 +2,27 @@
 
 from __future__ import annotations
 
-import gc
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from tthc_cli.catalog.fast import FastCatalog, read_fast
-from tthc_cli.catalog.loading import Document, discover, gc_paused, load_text
+from tthc_cli.catalog.loading import Document, discover, load_text
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
-from tthc_cli.domain.codes import is_procedure_code, national_part
+from tthc_cli.diffing.result import LEVEL_ORDER, Occurrence, Side, SideProcedure
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
+from tthc_cli.runtime.perf import aged, collector_paused
 from tthc_cli.text.keys import procedure_key, procedure_name_key
-
-LEVEL_ORDER = ("tinh", "huyen", "xa")
-
-
-def level_sort(levels: frozenset[str] | set[str]) -> list[str]:
-    return sorted(levels, key=lambda lv: LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 9)
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    file: str
-    line: int
-    level: str
-
-
-@dataclass
-class SideProcedure:
-    """A procedure on one side: identity, the levels it appears at, its values where first seen."""
-
-    key: str
-    code: str
-    name: str
-    name_key: str
-    levels: set[str]
-    values: dict[str, Any]
-    occurrences: list[Occurrence] = field(default_factory=list)
-
-    @cached_property
-    def national(self) -> str | None:
-        # Asked for several times per procedure while matching; the code never changes.
-        return national_part(self.code) if is_procedure_code(self.code) else None
-
-
-@dataclass
-class Side:
-    label: str
-    procedures: list[SideProcedure] = field(default_factory=list)
-    files: int = 0
-    errors: list[CatalogLoadError] = field(default_factory=list)
-
-    def level_counts(self) -> dict[str, int]:
-        counts: Counter[str] = Counter()
-        for procedure in self.procedures:
-            counts.update(procedure.levels)
-        return {level: counts[level] for level in level_sort(set(counts))}
 
 
 def load_side(
     paths: Sequence[Path], *, label: str = "", max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Side:
     """Load every procedure catalog under paths; unreadable or invalid files become errors."""
-    with gc_paused():
-        side = _load_side(paths, label, max_bytes)
+    with collector_paused():
         # The side is long-lived: put it in the oldest generation, or the first collection
         # once the collector is back on walks all of it as young objects.
-        gc.freeze()
-        gc.unfreeze()
+        side = aged(_load_side(paths, label, max_bytes))
     return side
 
 

@@ -11,7 +11,6 @@ a cache: when it cannot be read or written, everything is parsed as if it were n
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import marshal
 import os
@@ -19,37 +18,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from tthc_cli.index.result import Row
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
+from tthc_cli.runtime.perf import collector_paused
 
 # 3: rows keyed by text.keys.procedure_key (the identity diff uses) instead of the raw name.
 CACHE_VERSION = 3
-
-
-Fee = tuple[str, "float | None"]  # (name, amount in đồng or None when not stated)
-
-
-class Row(NamedTuple):
-    """One procedure of one catalog file, with the values stats and search use."""
-
-    file: str
-    line: int
-    province: str
-    level: str
-    effective: str
-    code: str
-    name: str
-    field: str
-    agency: str
-    time_value: float | None
-    time_unit: str
-    fees: tuple[Fee, ...] | None  # None: not stated; (): free
-    online: str  # full | partial | none | "" (not stated)
-    location_independent: bool | None
-    legal_basis: tuple[str, ...]
-    key: str  # text.keys.procedure_key: the national code, else "name:" and the name's key
 
 
 @dataclass
@@ -256,8 +233,8 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     entries: dict[str, Any] = {}
     changed = False
     seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
-    gc.disable()  # many small tuples: the collector would walk them again and again
-    try:
+    # Many small tuples: the collector would walk them again and again.
+    with collector_paused():
         for path, shown in files:
             try:
                 info = os.stat(shown)
@@ -283,8 +260,6 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
                 entries[shown] = entry
             index.files += 1
             index.rows.extend(cached if cached is not None else _unpack(shown, entry[1]))
-    finally:
-        gc.enable()
     if cache_file is not None and (changed or len(entries) != len(old)):
         _write_cache(cache_file, entries)
     return index

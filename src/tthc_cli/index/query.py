@@ -7,9 +7,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc_cli.index.procindex import Row, load_index
-from tthc_cli.index.search import Hit, search
-from tthc_cli.index.stats import Change, Stats, compare, compute
+from tthc_cli.index.procindex import load_index
+from tthc_cli.index.result import Change, Hit, Row, Stats
+from tthc_cli.index.search import search
+from tthc_cli.index.stats import compare, compute
 from tthc_cli.runtime.errors import CatalogLoadError
 
 

@@ -15,20 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tthc_cli.domain.codes import is_procedure_code, national_part
-from tthc_cli.index.procindex import Row
+from tthc_cli.index.result import Hit, Row
 from tthc_cli.text.normalize import fold_key, has_vietnamese_diacritics, procedure_name_key
 
 _CODE_QUERY = re.compile(r"\d\.\d{0,6}(?:\.[0-9A-Za-z.]*)?")
 MIN_SHARE = 0.5  # more than half the words for a partial hit
 _FULL = frozenset({"code", "exact", "phrase", "words"})
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    row: Row
-    score: float
-    match: str  # code | exact | phrase | words | partial
-    also: int  # other catalogs listing the same procedure at the same level and province
 
 
 @dataclass(frozen=True, slots=True)

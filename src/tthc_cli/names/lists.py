@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.loading import discover, gc_paused, iter_items, load_text
+from tthc_cli.catalog.loading import discover, iter_items, load_text
 from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
+from tthc_cli.runtime.perf import collector_paused
 from tthc_cli.text.keys import fold_key
 from tthc_cli.text.units import is_ward
 
@@ -80,7 +81,7 @@ class NameList:
 
 def read_names(paths: Sequence[Path]) -> NameList:
     """Every hamlet and street under paths; unreadable or invalid files become errors."""
-    with gc_paused():
+    with collector_paused():
         return _read_names(paths)
 
 

@@ -23,6 +23,7 @@ from tthc_cli.catalog.loading import discover, load_text
 from tthc_cli.catalog.reading import decode, display_path, read_text
 from tthc_cli.catalog.sheets import csv_reader, pad_code, sheet_rows, unguard
 from tthc_cli.catalog.spans import Span, Spans, render_scalar, replace_spans, spans
+from tthc_cli.names.columns import DECISIONS, HEADERS
 from tthc_cli.names.placenames import DUPLICATE, compare, parse_name
 from tthc_cli.runtime.atomic import write_bytes_atomic
 from tthc_cli.runtime.errors import CatalogLoadError
@@ -30,7 +31,6 @@ from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.text.normalize import nfc
 from tthc_cli.text.units import is_ward
 
-DECISIONS = ("rename", "keep", "merge")
 _REQUIRED = {"province", "commune", "kind", "name", "decision"}
 
 
@@ -174,8 +174,6 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _is_label_row(record: dict[str, Any]) -> bool:
-    from tthc_cli.reports.dedupe.xlsx import HEADERS
-
     return any(
         record.get(key) is not None and str(record.get(key)).strip() == label
         for key, label in HEADERS.items()

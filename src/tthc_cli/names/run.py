@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tthc_cli.names.dedupe import DedupeResult, find_duplicates
+from tthc_cli.names.dedupe import find_duplicates
+from tthc_cli.names.result import DedupeResult
 from tthc_cli.names.lists import read_names
 
 

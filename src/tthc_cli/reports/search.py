@@ -9,8 +9,7 @@ from typing import Any, Protocol
 from rich.console import Console
 from rich.markup import escape
 
-from tthc_cli.index.procindex import Row
-from tthc_cli.index.search import Hit
+from tthc_cli.index.result import Hit, Row
 from tthc_cli.runtime.i18n import _
 
 UNIT_TEXT = {"working-days": "ngày làm việc", "calendar-days": "ngày"}

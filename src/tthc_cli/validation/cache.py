@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,6 @@ from typing import Any
 from tthc_cli.runtime.atomic import write_text_atomic
 from tthc_cli.validation.config import Settings
 from tthc_cli.validation.findings import Finding, Severity
-from tthc_cli.validation.rules import BY_CODE, Rule
 
 CACHE_DIR = ".tthc-cache"
 _FILE = "validate.json"
@@ -69,8 +68,9 @@ def _source_digest() -> str:
     return sha.hexdigest()
 
 
-def cache_key(settings: Settings, rules: Sequence[Rule], severities: Sequence[Severity]) -> str:
-    """Everything besides a file's own text that its results depend on."""
+def cache_key(settings: Settings, rules: Sequence[tuple[str, Severity]]) -> str:
+    """Everything besides a file's own text that its results depend on; rules are the codes
+    of the enabled rules with their severities."""
     import pydantic
     import yaml
 
@@ -91,7 +91,7 @@ def cache_key(settings: Settings, rules: Sequence[Rule], severities: Sequence[Se
         "settings": settings.model_dump(mode="json"),
         "base": str(base.resolve()) if base is not None else None,
         "cwd": os.getcwd(),
-        "rules": [[r.code, str(s)] for r, s in zip(rules, severities, strict=True)],
+        "rules": [[code, str(severity)] for code, severity in rules],
         "language": current_language(),
         "year": dt.date.today().year,
     }
@@ -129,10 +129,12 @@ class ResultCache:
         entry = self._files.get(path)
         return isinstance(entry, dict) and entry.get("sha") == sha
 
-    def get(self, path: str, sha: str) -> FileOutcome | None:
+    def get(self, path: str, sha: str, names: Mapping[str, str]) -> FileOutcome | None:
+        """The stored outcome of this text; names: the enabled rules' names by code (a finding
+        of any other rule means a damaged entry)."""
         self._seen.add(path)
         entry = self._files.get(path)
-        outcome = _outcome(path, sha, entry)
+        outcome = _outcome(path, sha, entry, names)
         if outcome is None:
             self.misses += 1
         else:
@@ -182,14 +184,13 @@ def _checksum(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _outcome(path: str, sha: str, entry: Any) -> FileOutcome | None:
+def _outcome(path: str, sha: str, entry: Any, names: Mapping[str, str]) -> FileOutcome | None:
     """The stored outcome, or None when there is none for this text or it is damaged."""
     if not isinstance(entry, dict) or entry.get("sha") != sha:
         return None
     try:
         findings = []
         for code, severity, message, line, column, fixable in entry["findings"]:
-            rule = BY_CODE[code]
             if not (
                 isinstance(message, str)
                 and type(line) is int
@@ -200,7 +201,7 @@ def _outcome(path: str, sha: str, entry: Any) -> FileOutcome | None:
             findings.append(
                 Finding(
                     rule=code,
-                    name=rule.name,
+                    name=names[code],
                     severity=Severity(severity),
                     message=message,
                     file=path,

@@ -14,7 +14,7 @@ from tthc_cli.validation.config import Settings, find_config, load_settings, mer
 
 if TYPE_CHECKING:
     from tthc_cli.fixing.formatting import FormatRun
-    from tthc_cli.validation.engine import ValidationResult
+    from tthc_cli.validation.results import ValidationResult
 
 
 def load_config(config: Path | None, no_config: bool, cwd: Path) -> Settings:

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from rich.console import Console
 
-from tthc_cli.names.dedupe import DedupeResult, Group
+from tthc_cli.names.result import DedupeResult, Group
 from tthc_cli.runtime.i18n import _
 
 VERDICT_VI = {"duplicate": "Trùng tên", "similar": "Gần giống"}

@@ -1,7 +1,7 @@
 """CSV output of `tthc dedupe-names`: one row per member of every group, for the committee.
 
 The file is UTF-8 with a BOM (so Excel reads the Vietnamese right) and CRLF line ends (RFC 4180).
-Columns, in this order (`HEADER`):
+Columns, in this order (`tthc_cli.names.columns.HEADER`):
 
     group, verdict, reason, province, commune, commune_name, kind, name, from, file, line,
     suggestion, rename_to, decision
@@ -26,28 +26,9 @@ from typing import Any
 from rich.console import Console
 
 from tthc_cli.catalog.sheets import guard
-from tthc_cli.names.dedupe import DedupeResult
+from tthc_cli.names.columns import HEADER
+from tthc_cli.names.result import DedupeResult
 from tthc_cli.reports.dedupe.base import member_rows
-
-HEADER = (
-    "group",
-    "verdict",
-    "reason",
-    "province",
-    "commune",
-    "commune_name",
-    "kind",
-    "name",
-    "from",
-    "file",
-    "line",
-    "suggestion",
-    "rename_to",
-    "decision",
-)
-# The columns the committee fills; every other column comes from member_rows.
-COMMITTEE_COLUMNS = ("rename_to", "decision")
-DECISIONS = ("rename", "keep", "merge")
 
 
 def row_cells(row: dict[str, Any]) -> list[str]:

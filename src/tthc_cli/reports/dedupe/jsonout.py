@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from tthc_cli.names.dedupe import DedupeResult, Group
+from tthc_cli.names.result import DedupeResult, Group
 from tthc_cli.reports.dedupe.base import group_id
 
 

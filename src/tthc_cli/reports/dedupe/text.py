@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tthc_cli.names.dedupe import DedupeResult, Group
+from tthc_cli.names.result import DedupeResult, Group
 from tthc_cli.reports.dedupe.base import group_id, scope_label
 from tthc_cli.runtime.i18n import _, ngettext
 

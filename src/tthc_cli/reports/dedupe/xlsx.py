@@ -37,9 +37,9 @@ from typing import Any
 
 from tthc_cli import __version__
 from tthc_cli.catalog.sheets import MAX_WIDTH, column_letter, fit_widths, set_cell, text_width
-from tthc_cli.names.dedupe import DedupeResult, Group
+from tthc_cli.names.columns import DECISIONS, HEADERS
+from tthc_cli.names.result import DedupeResult, Group
 from tthc_cli.reports.dedupe.base import KIND_VI, VERDICT_VI, group_id, member_rows
-from tthc_cli.reports.dedupe.csvout import DECISIONS
 from tthc_cli.runtime.atomic import write_bytes_atomic
 
 NAMES_SHEET = "Trùng tên"
@@ -49,24 +49,6 @@ SUMMARY_SHEET = "Tổng hợp"
 KEY_ROW = 1
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
-
-# Column key (the CSV header, in its order) → the label the committee reads.
-HEADERS: dict[str, str] = {
-    "group": "Nhóm",
-    "verdict": "Kết luận",
-    "reason": "Lý do",
-    "province": "Tỉnh",
-    "commune": "Mã xã",
-    "commune_name": "Tên xã",
-    "kind": "Loại",
-    "name": "Tên hiện tại",
-    "from": "Thuộc xã cũ",
-    "file": "Tệp",
-    "line": "Dòng",
-    "suggestion": "Gợi ý tên mới",
-    "rename_to": "Tên mới",
-    "decision": "Quyết định",
-}
 
 # The reason in Vietnamese, from the group's reason codes (placenames.REASON_CODES, and
 # dedupe's "same-spelling"); the CSV and JSON keep the detailed English reason.

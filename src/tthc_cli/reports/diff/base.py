@@ -8,8 +8,7 @@ from typing import Any, Protocol
 
 from rich.console import Console
 
-from tthc_cli.diffing.compare import Change, DiffEntry, DiffResult
-from tthc_cli.diffing.matching import Hint
+from tthc_cli.diffing.result import Change, DiffEntry, DiffResult, Hint
 from tthc_cli.runtime.i18n import _, ngettext
 
 # Vietnamese labels used by the formats officials read (Excel, Markdown).

@@ -8,7 +8,7 @@ from rich.console import Console
 
 # The same guard as every CSV tthc writes: a spreadsheet shows the cell as text, never runs it.
 from tthc_cli.catalog.sheets import guard
-from tthc_cli.diffing.compare import DiffEntry, DiffResult
+from tthc_cli.diffing.result import DiffEntry, DiffResult
 from tthc_cli.reports.diff.base import show_change
 
 HEADER = (

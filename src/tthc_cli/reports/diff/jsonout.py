@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.console import Console
 
-from tthc_cli.diffing.compare import DiffEntry, DiffResult
+from tthc_cli.diffing.result import DiffEntry, DiffResult
 from tthc_cli.reports.diff.base import hint_reason, show_change
 from tthc_cli.reports.diff.jsonindent import dumps_indented
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 
-from tthc_cli.diffing.compare import STATUSES, DiffEntry, DiffResult, transition_matrix
+from tthc_cli.diffing.result import STATUSES, DiffEntry, DiffResult, transition_matrix
 from tthc_cli.reports.diff.base import change_vi, hint_reason, level_vi, status_title
 
 # More rows than this and a table goes inside a <details> block.

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tthc_cli.diffing.compare import STATUSES, DiffEntry, DiffResult, transition_matrix
+from tthc_cli.diffing.result import STATUSES, DiffEntry, DiffResult, transition_matrix
 from tthc_cli.reports.diff.base import hint_reason, levels_text, show_change
 from tthc_cli.runtime.i18n import _
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from tthc_cli import __version__
 from tthc_cli.catalog.sheets import MAX_WIDTH, column_letter, fit_widths, set_cell, text_width
-from tthc_cli.diffing.compare import STATUSES, DiffEntry, DiffResult, transition_matrix
+from tthc_cli.diffing.result import STATUSES, DiffEntry, DiffResult, Matrix, transition_matrix
 from tthc_cli.reports.diff.base import (
     FIELD_VI,
     STATUS_VI,
@@ -160,7 +160,7 @@ def _level_counts(ws: Any, st: _Styles, result: DiffResult, row: int) -> int:
     return row
 
 
-def _transitions(ws: Any, st: _Styles, matrix: Any, row: int) -> int:
+def _transitions(ws: Any, st: _Styles, matrix: Matrix, row: int) -> int:
     """The level-transition matrix with totals, from `row`; returns its last row."""
     set_cell(ws, row, 1, "Chuyển cấp thực hiện (hàng: trước, cột: sau)").font = st.bold
     row += 1

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from rich.console import Console
 
-from tthc_cli.index.stats import Change, Figures, Stats
+from tthc_cli.index.result import Change, Figures, Stats
 
 LEVEL_VI = {"tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã", "": ""}
 COLUMNS = (

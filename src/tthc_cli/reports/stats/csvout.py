@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from tthc_cli.catalog.sheets import guard
-from tthc_cli.index.stats import Change, Stats
+from tthc_cli.index.result import Change, Stats
 from tthc_cli.reports.stats.base import COLUMNS, cells
 
 

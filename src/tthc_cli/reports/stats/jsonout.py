@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.console import Console
 
-from tthc_cli.index.stats import Change, Stats
+from tthc_cli.index.result import Change, Stats
 
 
 def group_dict(

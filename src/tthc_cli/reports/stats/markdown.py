@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 
-from tthc_cli.index.stats import Change, Figures, Stats
+from tthc_cli.index.result import Change, Figures, Stats
 from tthc_cli.reports.stats.base import LEVEL_VI, median_text, percent
 
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tthc_cli.index.stats import Change, Figures, Stats
+from tthc_cli.index.result import Change, Figures, Stats
 from tthc_cli.reports.stats.base import median_text, percent
 from tthc_cli.runtime.i18n import N_, _
 

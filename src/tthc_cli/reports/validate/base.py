@@ -6,7 +6,7 @@ from typing import Protocol
 
 from rich.console import Console
 
-from tthc_cli.validation.engine import ValidationResult
+from tthc_cli.validation.results import ValidationResult
 
 
 class Reporter(Protocol):

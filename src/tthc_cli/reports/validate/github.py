@@ -10,8 +10,8 @@ from rich.console import Console
 
 from tthc_cli.reports.validate.base import write_raw
 from tthc_cli.runtime.i18n import _
-from tthc_cli.validation.engine import ValidationResult
 from tthc_cli.validation.findings import Finding, Severity
+from tthc_cli.validation.results import ValidationResult
 
 # GitHub shows at most 10 annotations of each kind per step; more are dropped silently.
 MAX_ANNOTATIONS = 10

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 
 from tthc_cli.reports.validate.base import write_raw
-from tthc_cli.validation.engine import ValidationResult
+from tthc_cli.validation.results import ValidationResult
 
 
 def as_data(result: ValidationResult) -> dict[str, Any]:

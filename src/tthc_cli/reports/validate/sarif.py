@@ -13,9 +13,8 @@ from rich.console import Console
 from tthc_cli import __version__
 from tthc_cli.reports.validate.base import write_raw
 from tthc_cli.runtime.i18n import english_of
-from tthc_cli.validation.engine import ValidationResult
 from tthc_cli.validation.findings import Finding, Severity
-from tthc_cli.validation.rules import REGISTRY, Rule
+from tthc_cli.validation.results import RuleInfo, ValidationResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -24,7 +23,7 @@ def _level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
-def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     body = rule.doc.strip()
     return {
         "id": rule.code,
@@ -46,7 +45,7 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
 
 
 def as_data(result: ValidationResult) -> dict[str, Any]:
-    rules = list(REGISTRY)
+    rules = list(result.catalogue)
     index = {rule.code: number for number, rule in enumerate(rules)}
     results = []
     seen: Counter[tuple[str, str, str]] = Counter()

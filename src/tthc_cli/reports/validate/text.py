@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from tthc_cli.runtime.i18n import _, ngettext
-from tthc_cli.validation.engine import ValidationResult
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.results import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
