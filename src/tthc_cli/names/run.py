@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tthc_cli.names.dedupe import find_duplicates
-from tthc_cli.names.result import DedupeResult
 from tthc_cli.names.lists import read_names
+from tthc_cli.names.result import DedupeResult
 
 
 def run_dedupe(
