@@ -23,11 +23,11 @@ from tthc_cli.fixing import (
     fixable_rules,
     fixes_for_rules,
 )
-from tthc_cli.fixing.fix import Fix, FixContext, Role
 from tthc_cli.fixing.formatting import format_text
 from tthc_cli.runtime.i18n import set_language
 from tthc_cli.validation import rules as registry
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix, FixContext, Role
 from tthc_cli.validation.ruledocs import markdown
 from tthc_cli.validation.rules.base import Hit, Rule, RuleContext
 

@@ -1,4 +1,4 @@
-"""tthc_cli.fixing.fixes: each fix removes what its rule reports, nothing else, and is
+"""tthc_cli.validation.fixes: each fix removes what its rule reports, nothing else, and is
 idempotent."""
 
 from __future__ import annotations
@@ -10,16 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import doc
-from tthc_cli.fixing.fix import Fix, Role, fix_layout_text, fix_text
-from tthc_cli.fixing.fixes import (
-    FIX_RULES,
-    FMT_FIXES,
-    fix_document_symbol,
-    fix_spaces,
-    fix_tones,
-    pad_code,
-)
-from tthc_cli.fixing.registry import fixes_for_rules
 from tthc_cli.fixing.roles import roles
 from tthc_cli.text.normalize import (
     ToneStyle,
@@ -27,6 +17,16 @@ from tthc_cli.text.normalize import (
     is_nfc,
     tone_styles,
     whitespace_problems,
+)
+from tthc_cli.validation.fix import Fix, Role, fix_layout_text, fix_text
+from tthc_cli.validation.fixable import fixes_for_rules
+from tthc_cli.validation.fixes import (
+    FIX_RULES,
+    FMT_FIXES,
+    fix_document_symbol,
+    fix_spaces,
+    fix_tones,
+    pad_code,
 )
 from tthc_cli.validation.rules import REGISTRY, RuleContext
 from tthc_cli.validation.rules import tt202_irregular_whitespace as tt202

@@ -16,8 +16,6 @@ from hypothesis import strategies as st
 from helpers import REPO
 from tthc_cli.catalog.spans import Spans, plain_ok, spans
 from tthc_cli.catalog.yamltree import Path_, parse
-from tthc_cli.fixing.fix import Fix, Role, fix_text
-from tthc_cli.fixing.fixes import FMT_FIXES
 from tthc_cli.fixing.formatting import (
     apply_rule_fixes,
     format_file,
@@ -29,6 +27,8 @@ from tthc_cli.fixing.roles import roles
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.config import Settings
+from tthc_cli.validation.fix import Fix, Role, fix_text
+from tthc_cli.validation.fixes import FMT_FIXES
 
 BOM = codecs.BOM_UTF8
 

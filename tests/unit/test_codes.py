@@ -6,7 +6,7 @@ import pytest
 
 from tthc_cli.catalog import sheets
 from tthc_cli.domain.codes import pad_code
-from tthc_cli.fixing import fixes
+from tthc_cli.validation import fixes
 
 
 def test_one_function_everywhere() -> None:

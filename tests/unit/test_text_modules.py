@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.fixing import fixes
-from tthc_cli.fixing.fixes import fix_spaces
 from tthc_cli.text import normalize
 from tthc_cli.text.keys import i_y_spelling, match_key, words_as_typed
 from tthc_cli.text.spaces import ODD_SPACE_RE, ZERO_WIDTH, clean_spaces, whitespace_problems
 from tthc_cli.text.unicode import tone_split
+from tthc_cli.validation import fixes
+from tthc_cli.validation.fixes import fix_spaces
 from tthc_cli.validation.rules import tt202_irregular_whitespace as tt202
 
 _PER_CHARACTER = {"nbsp", "zero-width", "tab", "control", "other-space"}

@@ -91,10 +91,10 @@ def _requires(match: re.Match[str]) -> str:
     ).format(name=match["name"], nargs=nargs)
 
 
-# Over 60 lines: one table entry per message, clearer side by side than split up.
 @functools.cache
 def _rules() -> tuple[_Rule, ...]:
     """The patterns, compiled when a usage error is first translated (not at every start)."""
+    # long: one table entry per message, clearer side by side than split up.
 
     def rule(pattern: str, render: Callable[[re.Match[str]], str]) -> _Rule:
         return re.compile(pattern, re.DOTALL), render

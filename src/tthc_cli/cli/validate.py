@@ -89,6 +89,7 @@ def validate(
         ),
     ] = False,
 ) -> None:
+    # long: the options' declarations; the body is one call and the report.
     from tthc_cli.reports.fmt import print_fixed
     from tthc_cli.reports.validate import REPORTERS
     from tthc_cli.validation.run import ValidateOptions, run_validate

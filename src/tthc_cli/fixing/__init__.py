@@ -1,11 +1,11 @@
 """tthc fmt and validate --fix: the fixes the rules declare, and the byte-preserving rewriter.
 
-A fixable rule exports ``FIX = Fix(...)`` (:mod:`tthc_cli.fixing.fix`); :func:`fixable_rules`
-and the other functions of :mod:`tthc_cli.fixing.registry` read the fixes from the registered
+A fixable rule exports ``FIX = Fix(...)`` (:mod:`tthc_cli.validation.fix`); :func:`fixable_rules`
+and the other functions of :mod:`tthc_cli.validation.fixable` read the fixes from the registered
 rules, and :mod:`tthc_cli.fixing.formatting` applies them to files.
 """
 
-from tthc_cli.fixing.registry import (
+from tthc_cli.validation.fixable import (
     all_fixes,
     default_fixes,
     fix_option_help,

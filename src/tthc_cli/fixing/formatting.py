@@ -1,7 +1,7 @@
 """Apply the fixes of the rules to catalog files: `tthc fmt` and `tthc validate --fix`.
 
 Both commands go through :func:`format_paths`: `tthc fmt` with the safe fixes of every rule
-(:func:`tthc_cli.fixing.registry.default_fixes`), `validate --fix` with those of the enabled
+(:func:`tthc_cli.validation.fixable.default_fixes`), `validate --fix` with those of the enabled
 rules (:func:`apply_rule_fixes`). Inline `# tthc: ignore[...]` comments and `per-file-ignores`
 of a rule keep its fix off; :mod:`tthc_cli.fixing.rewrite` writes the fixed values back,
 changing only their own characters.
@@ -25,13 +25,13 @@ from tthc_cli.catalog.reading import display_path, read_text
 from tthc_cli.catalog.spans import spans
 from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.models import KINDS
-from tthc_cli.fixing.fix import Change, Fix, Fixed
-from tthc_cli.fixing.registry import default_fixes, fix_rules, fixes_for_rules
 from tthc_cli.fixing.rewrite import apply_plans, plan_fixes
 from tthc_cli.runtime.atomic import write_bytes_atomic
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.validation.config import Settings
+from tthc_cli.validation.fix import Change, Fix, Fixed
+from tthc_cli.validation.fixable import default_fixes, fix_rules, fixes_for_rules
 from tthc_cli.validation.rules.base import Rule, RuleContext
 
 __all__ = [

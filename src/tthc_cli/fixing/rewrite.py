@@ -31,7 +31,9 @@ import yaml
 from tthc_cli.catalog.loading import Document
 from tthc_cli.catalog.spans import Span, Spans, plain_ok, render_scalar, replace_spans, spans
 from tthc_cli.catalog.yamltree import Path_, resolve_plain
-from tthc_cli.fixing.fix import (
+from tthc_cli.fixing.roles import roles
+from tthc_cli.text.normalize import ToneStyle
+from tthc_cli.validation.fix import (
     Fix,
     FixContext,
     Fixed,
@@ -41,8 +43,6 @@ from tthc_cli.fixing.fix import (
     in_order,
     run_fixes,
 )
-from tthc_cli.fixing.roles import roles
-from tthc_cli.text.normalize import ToneStyle
 
 __all__ = ["Plan", "apply_plans", "plan_fixes"]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from tthc_cli.catalog.loading import Document, iter_items
 from tthc_cli.catalog.yamltree import ParsedYaml, Path_
-from tthc_cli.fixing.fix import Role
+from tthc_cli.validation.fix import Role
 from tthc_cli.validation.rules._walk import document_numbers
 
 __all__ = ["Role", "roles"]

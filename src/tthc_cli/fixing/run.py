@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tthc_cli.fixing.formatting import FormatRun, format_paths
-from tthc_cli.fixing.registry import default_fixes, fixes_for_rules
+from tthc_cli.validation.fixable import default_fixes, fixes_for_rules
 from tthc_cli.validation.run import load_config
 
 

@@ -38,7 +38,7 @@ def _worth_a_look(a: PlaceName, b: PlaceName) -> bool:
 
 
 def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
-    # One function on purpose: it runs for every candidate pair, and each step reuses the last.
+    # long: it runs for every candidate pair, and each step reuses what the last one found.
     if (a.number, a.suffix, a.date) != (b.number, b.suffix, b.date):
         return None
     if a.core == b.core == _EMPTY_CORE and a.type_word is None and b.type_word is None:

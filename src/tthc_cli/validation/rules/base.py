@@ -1,5 +1,5 @@
 """What a rule is: a module with a code, a name, a severity, a docstring, a check function and,
-when it has a safe mechanical fix, a ``FIX`` (:class:`tthc_cli.fixing.fix.Fix`)."""
+when it has a safe mechanical fix, a ``FIX`` (:class:`tthc_cli.validation.fix.Fix`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.findings import Severity
 
 if TYPE_CHECKING:  # tthc_cli.fixing reads the registry, which imports this module
-    from tthc_cli.fixing.fix import Fix
+    from tthc_cli.validation.fix import Fix
 
 
 @dataclass(frozen=True, slots=True)

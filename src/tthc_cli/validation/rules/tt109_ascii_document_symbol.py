@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.domain.documents import ascii_d_fix
-from tthc_cli.fixing.fix import Fix, Role
-from tthc_cli.fixing.fixes import document_symbol_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix, Role
+from tthc_cli.validation.fixes import document_symbol_fix
 from tthc_cli.validation.rules._walk import document_numbers
 from tthc_cli.validation.rules.base import Hit, RuleContext
 

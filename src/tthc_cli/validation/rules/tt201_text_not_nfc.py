@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.fixing.fix import Fix
-from tthc_cli.fixing.fixes import nfc_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.normalize import is_nfc
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix
+from tthc_cli.validation.fixes import nfc_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT201"

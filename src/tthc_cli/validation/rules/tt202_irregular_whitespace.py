@@ -26,12 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.fixing.fix import Fix
-from tthc_cli.fixing.fixes import spaces_fix
 from tthc_cli.runtime.i18n import N_, _
 from tthc_cli.text.spaces import ODD_SPACE_RE as _ODD
 from tthc_cli.text.spaces import whitespace_problems
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix
+from tthc_cli.validation.fixes import spaces_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT202"

@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.fixing.fix import Fix
-from tthc_cli.fixing.fixes import encoding_fix, legacy_encoding
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.legacy import could_be_legacy, detect_legacy
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix
+from tthc_cli.validation.fixes import encoding_fix, legacy_encoding
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT203"

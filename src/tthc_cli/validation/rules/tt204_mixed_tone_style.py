@@ -28,11 +28,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.fixing.fix import Fix
-from tthc_cli.fixing.fixes import tone_style_fix
 from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.text.normalize import ToneStyle, tone_styles
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix
+from tthc_cli.validation.fixes import tone_style_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT204"

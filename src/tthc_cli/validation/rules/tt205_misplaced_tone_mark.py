@@ -25,11 +25,11 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.fixing.fix import Fix
-from tthc_cli.fixing.fixes import misplaced_tone_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.normalize import canonical_tones, nfc
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix
+from tthc_cli.validation.fixes import misplaced_tone_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT205"

@@ -27,10 +27,10 @@ from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.codes import PROVINCE_CODE
 from tthc_cli.domain.dates import parse_date
 from tthc_cli.domain.provinces import REFORM_DATE, known_codes
-from tthc_cli.fixing.fix import Fix, Role
-from tthc_cli.fixing.fixes import code_padding_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix, Role
+from tthc_cli.validation.fixes import code_padding_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT302"

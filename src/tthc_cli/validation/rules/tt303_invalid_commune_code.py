@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from tthc_cli.catalog.loading import Document, iter_items
 from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.codes import COMMUNE_CODE
-from tthc_cli.fixing.fix import Fix, Role
-from tthc_cli.fixing.fixes import code_padding_fix
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.fix import Fix, Role
+from tthc_cli.validation.fixes import code_padding_fix
 from tthc_cli.validation.rules.base import Hit, RuleContext
 
 CODE = "TT303"

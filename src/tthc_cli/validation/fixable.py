@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tthc_cli.fixing.fix import Fix
 from tthc_cli.runtime.i18n import _
+from tthc_cli.validation.fix import Fix
 
 if TYPE_CHECKING:  # the rules import this package: at run time they are looked up on use
     from tthc_cli.validation.rules.base import Rule

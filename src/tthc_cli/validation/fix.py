@@ -2,7 +2,7 @@
 
 A fixable rule module exports ``FIX = Fix(...)``; the registry line that registers the rule is
 all it takes for `tthc fmt`, `tthc validate --fix`, the rule reference and the `--fix` help to
-know the fix (they all read it from the registered rules: :mod:`tthc_cli.fixing.registry`).
+know the fix (they all read it from the registered rules: :mod:`tthc_cli.validation.fixable`).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class _Registered(type):
     type replaced keep working, with no list of fixes to maintain."""
 
     def __iter__(cls) -> Iterator[Fix]:
-        from tthc_cli.fixing.registry import all_fixes
+        from tthc_cli.validation.fixable import all_fixes
 
         return iter(all_fixes())
 
@@ -77,7 +77,7 @@ class _Registered(type):
         # Only UPPER_CASE names are fixes: dataclass and copy machinery probe dunder names.
         if not attr.isupper() or attr.startswith("_"):
             raise AttributeError(attr)
-        from tthc_cli.fixing.registry import all_fixes
+        from tthc_cli.validation.fixable import all_fixes
 
         name = attr.lower().replace("_", "-")
         for fix in all_fixes():

@@ -1,7 +1,7 @@
 """The text functions of the mechanical fixes: pure functions from a value to its fixed value.
 
 A rule with a fix declares it in its own module (``FIX = Fix(...)``, see
-:mod:`tthc_cli.fixing.fix`) with one of the ``*_fix`` functions at the end of this module
+:mod:`tthc_cli.validation.fix`) with one of the ``*_fix`` functions at the end of this module
 (TT202 `spaces_fix`, TT204 `tone_style_fix`, ...), which removes what that rule reports and
 nothing else. Every function here is idempotent: fixing fixed text changes nothing.
 """
@@ -13,11 +13,11 @@ from typing import Any
 
 from tthc_cli.domain.codes import pad_code
 from tthc_cli.domain.documents import ascii_d_fix
-from tthc_cli.fixing.fix import Change, Fix, FixContext, Fixed, Layout, Role
 from tthc_cli.text.legacy import convert, detect_legacy
 from tthc_cli.text.normalize import ToneStyle, canonical_tones, clean_spaces, is_nfc, nfc
 from tthc_cli.text.spaces import ODD_SPACE_RE
 from tthc_cli.text.spaces import ZERO_WIDTH as _ZERO_WIDTH
+from tthc_cli.validation.fix import Change, Fix, FixContext, Fixed, Layout, Role
 
 __all__ = [
     "FIX_RULES",
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # The names of the enum of fixes this module had, for its callers; the fixes come from the rule
-# registry (tthc_cli.fixing.registry), whose rules import this module, so they are computed on
+# registry (tthc_cli.validation.fixable), whose rules import this module, so they are computed on
 # use.
 #: What `tthc fmt` applies by default: the safe fixes (legacy encodings only with --fix-encoding).
 FMT_FIXES: frozenset[Fix]
@@ -50,7 +50,7 @@ FIX_RULES: dict[Fix, tuple[str, ...]]
 
 
 def __getattr__(name: str) -> Any:
-    from tthc_cli.fixing import registry
+    from tthc_cli.validation import fixable as registry
 
     if name == "FMT_FIXES":
         return registry.default_fixes()
