@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tthc_cli.catalog.discovery import discover
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 
@@ -201,59 +202,16 @@ def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
         pass  # only a cache
 
 
-_SUFFIXES = (".yaml", ".yml")
-
-
-def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str]]:
-    """Catalog files under roots as `loading.discover` finds them (hidden folders and files
-    skipped, sorted), each with the path shown to the user; kept here so that a run served
-    from the cache does not import the YAML loader and pydantic at all."""
-    found: list[tuple[Path, str]] = []
-    for root in roots:
-        if not root.exists():
-            errors.append(CatalogLoadError(root, _("no such file or directory")))
-            continue
-        if not root.is_dir():
-            candidates = [str(root)]
-        else:
-            candidates = []
-            visited: set[tuple[int, int]] = set()
-
-            def unreadable(exc: OSError, root: Path = root) -> None:
-                where = exc.filename if exc.filename is not None else root
-                errors.append(
-                    CatalogLoadError(
-                        where, _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
-                    )
-                )
-
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
-                try:
-                    st = os.stat(dirpath)
-                except OSError:
-                    dirnames[:] = []
-                    continue
-                if (st.st_dev, st.st_ino) in visited:
-                    dirnames[:] = []
-                    continue
-                visited.add((st.st_dev, st.st_ino))
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                candidates.extend(
-                    os.path.join(dirpath, name)
-                    for name in sorted(filenames)
-                    if name.lower().endswith(_SUFFIXES) and not name.startswith(".")
-                )
-            if not candidates:
-                errors.append(
-                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
-                )
-        found.extend((Path(c), c) for c in map(os.path.normpath, candidates))
-    return found
+def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str]]:
+    """The catalog files under roots, each with the path shown to the user."""
+    found = discover(roots)
+    errors.extend(found.errors)
+    return [(path, os.path.normpath(path)) for path in found.files]
 
 
 def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     index = Index()
-    files = _walk(paths, index.errors)
+    files = _files(paths, index.errors)
     cache_file = _cache_file(paths) if use_cache else None
     old = _read_cache(cache_file).get("files", {})
     entries: dict[str, Any] = {}

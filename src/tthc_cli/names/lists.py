@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.loading import discover, gc_paused, iter_items, load_text
+from tthc_cli.catalog.discovery import CATALOG_SUFFIXES, discover
+from tthc_cli.catalog.loading import gc_paused, iter_items, load_text
 from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
@@ -92,20 +93,19 @@ def read_names(paths: Sequence[Path]) -> NameList:
 def _read_names(paths: Sequence[Path]) -> NameList:
     result = NameList()
     files: list[Path] = []
+    named: set[Path] = set()
     for root in paths:
-        if not root.exists():
-            result.errors.append(CatalogLoadError(root, _("no such file or directory")))
-            continue
-        if root.is_file():
-            files.append(root)
-            continue
-        found = discover([root]).files
-        found += sorted(p for p in root.rglob("*") if p.suffix.lower() in LIST_SUFFIXES)
-        if not found:
-            result.errors.append(
-                CatalogLoadError(root, _("no units files (*.yaml, *.csv, *.xlsx) in this folder"))
-            )
-        files.extend(found)
+        found = discover(
+            [root],
+            suffixes=CATALOG_SUFFIXES + LIST_SUFFIXES,
+            empty=_("no units files (*.yaml, *.csv, *.xlsx) in this folder"),
+        )
+        result.errors.extend(found.errors)
+        named |= found.named
+        # A folder's units files in walk order, then its lists sorted by path: the order
+        # names were always read in (group members are sorted, but scopes keep it).
+        files += [p for p in found.files if p.suffix.lower() not in LIST_SUFFIXES]
+        files += sorted(p for p in found.files if p.suffix.lower() in LIST_SUFFIXES)
     for path in files:
         try:
             suffix = path.suffix.lower()
