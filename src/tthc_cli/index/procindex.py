@@ -1,8 +1,9 @@
 """The procedures of many catalogs as compact rows, for `tthc stats` and `tthc search`.
 
 Both commands read every catalog under their paths and need a few values of each procedure,
-not positions of every key. Rows are built from yaml-rs's fast parse (`fastload`), or from the
-full loader for files yaml-rs cannot take. A cache keeps the rows of each file under its size
+not positions of every key. Files are found and read as by every command
+(`catalog.discovery`, `catalog.reader`: the yaml-rs fast path when it admits the text, else the
+full loader). A cache keeps the rows of each file under its size
 and modification time, so a second run over thousands of unchanged files reads one small file
 instead of parsing them all (`--no-cache` or TTHC_NO_CACHE=1 turns it off). The cache is only
 a cache: when it cannot be read or written, everything is parsed as if it were not there.
@@ -26,7 +27,7 @@ from tthc_cli.catalog.discovery import discover
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _NATIONAL = re.compile(r"\d\.\d{6}(?=\.|$)")
 
 
@@ -128,34 +129,21 @@ def _key(code: str, name: str) -> str:
     return found.group(0) if found is not None else "name:" + name
 
 
-def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:
+def _load_file(path: Path, shown: str, named: bool) -> tuple[list[Row], CatalogLoadError | None]:
     from tthc_cli.catalog.fast import read_fast
-    from tthc_cli.catalog.loading import load_text
-    from tthc_cli.catalog.reading import read_text
-    from tthc_cli.domain.models import KINDS
+    from tthc_cli.catalog.reader import read_catalog
 
     try:
-        text = read_text(path)
+        found = read_catalog(path, "procedure-catalog", shown=shown, named=named, fast=read_fast)
     except CatalogLoadError as exc:
         return [], exc
-    fast = read_fast(shown, text)
-    if fast is not None:
-        return rows_of(shown, fast.data, lambda i: fast.pos(("procedures", i))[0]), None
-    doc = load_text(text, shown)
-    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
-        issue = doc.parsed.issues[-1]
-        error = CatalogLoadError(shown, issue.message, line=issue.line, column=issue.column)
-        return [], error
-    if doc.kind not in KINDS or not isinstance(doc.data, dict):
-        return [], CatalogLoadError(
-            shown, _("not a tthc catalog (no known `kind`); run `tthc validate` on it"), line=1
-        )
-    if doc.kind != "procedure-catalog":
+    if found is None:
         return [], None  # units and decision files have no procedures
-    if not isinstance(doc.data.get("procedures"), list):
-        line = doc.pos(("procedures",))[0]
+    if not isinstance(found.data.get("procedures"), list):
+        line = found.pos(("procedures",))[0]
         return [], CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
-    return rows_of(shown, doc.data, lambda i: doc.pos(("procedures", i, "code"))[0]), None
+    # A fast catalog knows the line of each procedure; a Document, the line of its code.
+    return rows_of(shown, found.data, lambda i: found.pos(("procedures", i, "code"))[0]), None
 
 
 def cache_dir() -> Path | None:
@@ -202,11 +190,12 @@ def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
         pass  # only a cache
 
 
-def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str]]:
-    """The catalog files under roots, each with the path shown to the user."""
+def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str, bool]]:
+    """The catalog files under roots: each with the path shown to the user, and whether it
+    was named on the command line."""
     found = discover(roots)
     errors.extend(found.errors)
-    return [(path, os.path.normpath(path)) for path in found.files]
+    return [(path, os.path.normpath(path), path in found.named) for path in found.files]
 
 
 def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
@@ -219,7 +208,7 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
     gc.disable()  # many small tuples: the collector would walk them again and again
     try:
-        for path, shown in files:
+        for path, shown, named in files:
             try:
                 info = os.stat(shown)
                 stamp = (info.st_mtime_ns, info.st_size)
@@ -234,7 +223,7 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
                 entry = hit
                 index.cached += 1
             else:
-                rows, error = _load_file(path, shown)
+                rows, error = _load_file(path, shown, named)
                 if error is not None:
                     index.errors.append(error)
                     continue
