@@ -10,8 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.fast import FastCatalog, read_fast
 from tthc_cli.catalog.loading import Document, discover, gc_paused
+from tthc_cli.catalog.procfast import FastCatalog, read_fast
 from tthc_cli.catalog.reader import read_catalog
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES
 from tthc_cli.domain.codes import is_procedure_code, national_part

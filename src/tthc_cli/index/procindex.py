@@ -130,7 +130,7 @@ def _key(code: str, name: str) -> str:
 
 
 def _load_file(path: Path, shown: str, named: bool) -> tuple[list[Row], CatalogLoadError | None]:
-    from tthc_cli.catalog.fast import read_fast
+    from tthc_cli.catalog.procfast import read_fast
     from tthc_cli.catalog.reader import read_catalog
 
     try:
