@@ -255,7 +255,7 @@ def test_fast_reader_gives_the_same_diff_as_the_full_loader(
 
 
 def test_fast_reader_leaves_tagged_or_invalid_files_to_the_full_loader() -> None:
-    from tthc_cli.catalog.fast import read_fast
+    from tthc_cli.catalog.procfast import read_fast
 
     good = catalog([KHAI_SINH])
     assert read_fast("a.yaml", good) is not None

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tthc_cli.catalog.fast import plainly_valid_catalog, read_fast
+from tthc_cli.catalog.procfast import plainly_valid_catalog, read_fast
 from tthc_cli.domain.models import ProcedureCatalog
 
 _ODD = (

@@ -1,14 +1,22 @@
-"""Fast paths that read catalogs with yaml-rs when positions are not needed (yet).
+"""The yaml-rs fast path: the one rule that admits a text to it, for every command.
 
-`tthc validate` reads every file with :func:`read_fast_data` and asks for positions only for
-the files that have a finding (see `loading.Document`).
+yaml-rs (a Rust YAML 1.2 parser) reads the data about seven times faster than PyYAML's
+CSafeLoader on the benchmark corpus, but gives no positions and, for some texts, other data than
+`yamltree`. :func:`load_fast` returns yaml-rs's data only when it is certain to equal
+`yamltree.parse(text).data` (same values, same types, same order); otherwise None, and the
+command reads the file with the positioned parser, which reports any problem with its line and
+column. The rule is the strictest of those the readers had before: a screen of the text
+(`_risky`: what yaml-rs reads differently, or might), a size limit, and data that holds nothing
+but what yamltree builds alike (string keys; strings, whole numbers, finite floats, booleans,
+nulls, and `YYYY-MM-DD` dates, which yamltree keeps as text and so does this data).
+`tests/unit/test_fastload_kinds.py` checks it on generated files of every kind.
 
-`tthc diff` needs each procedure's data and only the line where it starts. yaml-rs (a Rust
-YAML 1.2 parser) reads the data about seven times faster than PyYAML's CSafeLoader on the
-benchmark corpus. It is used only for files it reads exactly as `yamltree` would: no tags
-(yaml-rs would drop them silently), no duplicate keys (yaml-rs refuses them), and data that
-passes the schema. Anything else goes through the full loader, which reports the problem with
-its line and column.
+Its readers:
+
+- `tthc validate`: :func:`read_fast_data`, any kind; positions are computed only for the
+  files that have a finding (see `loading.Document`);
+- `tthc diff`, `stats` and `search`: `procfast.read_fast`, valid procedure catalogs;
+- `tthc dedupe-names`: `unitsfast.read_units_fast`, valid units files.
 """
 
 from __future__ import annotations
@@ -16,193 +24,32 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
-from tthc_cli.catalog.yamltree import MAX_DEPTH, MAX_NODES, Path_
-from tthc_cli.domain.models import ProcedureCatalog
+from tthc_cli.catalog.yamltree import MAX_DEPTH, Path_
 
 try:
     import yaml_rs
 except ImportError:  # pragma: no cover - the dependency is declared; this is a safety net
     yaml_rs = None  # type: ignore[assignment]
 
-
-@dataclass
-class FastCatalog:
-    """A valid procedure catalog read without positions; knows each procedure's line."""
-
-    path: str
-    text: str
-    data: dict[str, Any]
-    _lines: list[int] = field(default_factory=list, repr=False)
-
-    @property
-    def kind(self) -> str:
-        return "procedure-catalog"
-
-    def pos(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        if len(path) >= 2 and path[0] == "procedures" and isinstance(path[1], int):
-            if not self._lines:
-                self._lines = _procedure_lines(self.text, self.data["procedures"])
-            if 0 <= path[1] < len(self._lines):
-                return (self._lines[path[1]], 1)
-        return (1, 1)
-
-
-def read_fast(path: str, text: str) -> FastCatalog | None:
-    """The catalog, or None when the full loader must read this file."""
-    if yaml_rs is None or "!" in text:
-        return None
-    try:
-        data = yaml_rs.loads(text)
-    except Exception:
-        return None
-    if not isinstance(data, dict) or data.get("kind") != "procedure-catalog":
-        return None
-    # yaml-rs reads an unquoted 2025-07-01 as a date. Only `effective` may hold one: a date
-    # anywhere else fails the schema below, and the full loader takes the file.
-    if isinstance(data.get("effective"), dt.date):
-        data["effective"] = data["effective"].isoformat()
-    if not plainly_valid_catalog(data):
-        # The schema decides; a file it refuses goes to the full loader for its message.
-        try:
-            ProcedureCatalog.model_validate(data)
-        except ValidationError:
-            return None
-    return FastCatalog(path=path, text=text, data=data)
-
-
-# Checking a catalog's plain shape in Python costs a fraction of building the pydantic models
-# of its procedures. The check below accepts only what `ProcedureCatalog` surely accepts;
-# anything else (other types, NaN, a missing key...) is left to pydantic to decide.
-_CATALOG_KEYS = frozenset(
-    {"kind", "province", "level", "effective", "title", "source", "decisions", "procedures"}
-)
-_CATALOG_REQUIRED = ("kind", "province", "level", "effective", "procedures")
-_PROCEDURE_TEXT = ("code", "name", "field")
-_PROCEDURE_OPTIONAL_TEXT = frozenset(
-    {"agency", "decision", "type", "result", "conditions", "notes"}
-)
-_PROCEDURE_TEXT_LISTS = frozenset({"legal_basis", "subjects", "documents", "steps"})
-_PROCEDURE_KEYS = (
-    frozenset(_PROCEDURE_TEXT)
-    | _PROCEDURE_OPTIONAL_TEXT
-    | _PROCEDURE_TEXT_LISTS
-    | {"time_limit", "fees", "online", "location_independent"}
-)
-_LEVELS = ("tinh", "huyen", "xa")
-_ONLINE = ("full", "partial", "none")
-
-
-def _text(value: Any) -> bool:
-    return type(value) is str and value != ""
-
-
-def _number(value: Any) -> bool:
-    return type(value) is int or (type(value) is float and math.isfinite(value))
-
-
-def _text_list(value: Any) -> bool:
-    return type(value) is list and all(type(v) is str and v != "" for v in value)
-
-
-def plainly_valid_catalog(data: dict[str, Any]) -> bool:
-    """True only when `ProcedureCatalog` accepts data (False means "ask pydantic")."""
-    if not _CATALOG_KEYS.issuperset(data) or any(k not in data for k in _CATALOG_REQUIRED):
-        return False
-    if (
-        data["kind"] != "procedure-catalog"
-        or type(data["kind"]) is not str
-        or not _text(data["province"])
-        or type(data["level"]) is not str
-        or data["level"] not in _LEVELS
-        or type(data["effective"]) is not str
-    ):
-        return False
-    for key in ("title", "source"):
-        value = data.get(key)
-        if value is not None and not _text(value):
-            return False
-    decisions = data.get("decisions")
-    if decisions is not None and not _text_list(decisions):
-        return False
-    procedures = data["procedures"]
-    return type(procedures) is list and all(_plain_procedure(p) for p in procedures)
-
-
-def _plain_procedure(item: Any) -> bool:
-    if type(item) is not dict or not _PROCEDURE_KEYS.issuperset(item):
-        return False
-    for key in _PROCEDURE_TEXT:
-        if not _text(item.get(key)):
-            return False
-    for key, value in item.items():
-        if value is None or key in _PROCEDURE_TEXT:
-            continue
-        if key in _PROCEDURE_OPTIONAL_TEXT:
-            ok = _text(value)
-        elif key in _PROCEDURE_TEXT_LISTS:
-            ok = _text_list(value)
-        elif key == "time_limit":
-            ok = _plain_time_limit(value)
-        elif key == "fees":
-            ok = type(value) is list and all(_plain_fee(fee) for fee in value)
-        elif key == "online":
-            ok = type(value) is str and value in _ONLINE
-        else:  # location_independent
-            ok = type(value) is bool
-        if not ok:
-            return False
-    return True
-
-
-def _plain_time_limit(value: Any) -> bool:
-    return (
-        type(value) is dict
-        and {"value", "unit", "note"}.issuperset(value)
-        and _number(value.get("value"))
-        and type(value.get("unit")) is str
-        and (value.get("note") is None or type(value["note"]) is str)
-    )
-
-
-def _plain_fee(value: Any) -> bool:
-    return (
-        type(value) is dict
-        and {"name", "amount", "note"}.issuperset(value)
-        and _text(value.get("name"))
-        and (value.get("amount") is None or _number(value["amount"]))
-        and (value.get("note") is None or type(value["note"]) is str)
-    )
-
-
-def _procedure_lines(text: str, procedures: list[Any]) -> list[int]:
-    """The line of each procedure's code, found in order in the text."""
-    lines: list[int] = []
-    offset = text.find("procedures")
-    offset = max(offset, 0)
-    line = text.count("\n", 0, offset) + 1
-    for item in procedures:
-        code = str(item.get("code", "")) if isinstance(item, dict) else ""
-        found = text.find(code, offset) if code else -1
-        if found >= 0:
-            line += text.count("\n", offset, found)
-            offset = found
-        lines.append(line)
-    return lines
-
+# Catalogs are kilobytes. Under this size a file cannot reach yamltree's limit of a million
+# values (a value takes at least two characters), so both parsers accept the same files; and a
+# bigger file goes straight to the positioned parser: a finding there would need both parses in
+# memory at once, which doubles a big file's peak.
+MAX_FAST_CHARS = 1_900_000
 
 # What yaml-rs reads differently from `yamltree`, or might: tags, anchors and aliases (yamltree
 # keeps an alias's strings once), directives, escapes, `?` keys, tabs, byte-order marks and
 # characters libyaml refuses, YAML 1.1 line breaks, `0x`/`0o`/`0b` and `1_000` numbers, long
-# zero-padded digit runs, a colon not followed by a space, block scalars other than `key: |`
-# or one that ends the file, document markers other than an opening `---`, and flow
-# collections over several lines (found by fuzzing mutated catalogs against yamltree). Such a
-# file simply takes the full parser. Each pattern starts with a literal or a character class,
-# so screening the 2,000-file benchmark corpus costs little.
+# zero-padded digit runs, a colon not followed by a space, block scalars other than `key: |` or
+# one without a line after it (yaml-rs keeps a line break where yamltree reads ""), document
+# markers other than an opening `---`, and flow collections over several lines (found by
+# fuzzing mutated catalogs against yamltree). Such a file simply takes the full parser. Each
+# pattern starts with a literal or a character class, so screening the 2,000-file benchmark
+# corpus costs little.
 _BAD_CHAR = re.compile(
     r"[^\n\x20\x22-\x24\x27-\x29\x2b-\x3e\x41-\x5b\x5d-\x5f\x61-\x7e"
     r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -210,31 +57,41 @@ _BAD_CHAR = re.compile(
 _COLON = re.compile(r":[^ \n]")
 _RADIX = re.compile(r"0[xXoObB]")
 _UNDERSCORE = re.compile(r"_(?:(?<=[0-9.+-]_)|(?=[0-9.+-]))")
-_PADDED = re.compile(r"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigger ints below
+_PADDED = re.compile(rb"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigger ints below
 _BLOCK_HEADER = re.compile(r"[|>][-+]?\n")
-_BIG = 10**28
+# Whole numbers from here on are left to the full parser (yamltree keeps over 30 digits as text).
+INT_LIMIT = 10**28
+
+# Two of the checks run on the UTF-8 bytes, where a C loop deletes every byte that cannot matter
+# (a regex over the text costs several times more). UTF-8 keeps ASCII bytes out of the other
+# characters, so what is left of a text is its ASCII characters of interest, plus the lead
+# bytes of the non-ASCII characters _BAD_CHAR refuses (\xc2: C1 controls, \xe2: U+2028/9,
+# \xef: U+FEFF, U+FFFE/F), which also start harmless ones (NBSP, dashes): only then is
+# _BAD_CHAR asked.
+_LEAD_BYTES = b"\xc2\xe2\xef"
+_SUSPECT = bytes([*range(0x0A), *range(0x0B, 0x20), *b"!%&*?@\\`\x7f", *_LEAD_BYTES])
+_NOT_SUSPECT = bytes(range(256)).translate(None, _SUSPECT)
+_NOT_BRACKETS = bytes(range(256)).translate(None, b"[]{}\n")
+_OPEN_FLOW = re.compile(rb"[\[{][^\]}\n]*\n")  # a flow collection going on past its line
 
 
 def _risky(text: str) -> bool:
+    """Whether yaml-rs may read text otherwise than yamltree (see above)."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    suspects = raw.translate(None, _NOT_SUSPECT)
+    if suspects and (suspects.translate(None, _LEAD_BYTES) or _BAD_CHAR.search(text)):
+        return True
     if (
-        _BAD_CHAR.search(text)
-        or _COLON.search(text)
+        _COLON.search(text)
         or _RADIX.search(text)
         or _UNDERSCORE.search(text)
-        or _PADDED.search(text)
+        or _PADDED.search(raw)
+        or _OPEN_FLOW.search(raw.translate(None, _NOT_BRACKETS))
     ):
         return True
-    for opening in "[{":
-        # A flow collection must close on its own line ([a, b] and {k: v}).
-        at = text.find(opening)
-        while at >= 0:
-            end = text.find("\n", at)
-            if end < 0:
-                break
-            line = text[at:end]
-            if "]" not in line and "}" not in line:
-                return True
-            at = text.find(opening, at + 1)
     # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
     if "\n---" in text or "\n..." in text or text.startswith("..."):
         return True
@@ -243,36 +100,51 @@ def _risky(text: str) -> bool:
     for indicator in "|>":
         at = text.find(indicator)
         while at >= 0:
-            if text[at - 2 : at] not in (": ", "- ") or not _BLOCK_HEADER.match(text, at):
+            header = _BLOCK_HEADER.match(text, at)
+            if text[at - 2 : at] not in (": ", "- ") or header is None:
                 return True
+            start = end = header.end()
+            while end < len(text) and text[end] == " ":
+                end += 1
+            if end == len(text) or text[end] == "\n":
+                return True  # an empty block scalar, or one opening with a blank line
             if not text.endswith("\n"):
                 return True  # a block scalar ending the file: yaml-rs adds a line break
-            at = text.find(indicator, at + 1)
+            at = text.find(indicator, start)
     return False
 
 
 @dataclass
 class FastData:
-    """yaml-rs data of a whole file, as `yamltree` reads it, and its string values in order."""
+    """yaml-rs data of a whole file, as `yamltree` reads it, and its string values in order
+    (when asked for)."""
 
     data: dict[str, Any]
-    strings: list[tuple[Path_, str]]
+    strings: list[tuple[Path_, str]] = field(default_factory=list)
 
 
 class _Unsure(Exception):
     """The data holds something yamltree may read differently: use the full parser."""
 
 
-# Catalogs are kilobytes. A file of many megabytes goes straight to the positioned parser: a
-# finding there would need both parses in memory at once, which doubles a 100 MB file's peak.
-MAX_FAST_CHARS = 4_000_000
+def load_fast(
+    text: str,
+    *,
+    strings: bool = False,
+    valid: Callable[[dict[str, Any]], bool] | None = None,
+) -> FastData | None:
+    """The data of a text that yaml-rs reads exactly as `yamltree.parse` would, or None.
 
+    The rule: the text passes the screen above and is small enough, yaml-rs reads a mapping,
+    and the data is plain (:func:`is_plain`). With strings=True, every string value is listed
+    with its path, in document order.
 
-def read_fast_data(text: str) -> FastData | None:
-    """The data of a catalog that yaml-rs reads exactly as `yamltree.parse` would, or None.
-
-    Only a mapping at the top, string keys, and strings, whole numbers, finite floats,
-    booleans, nulls and `YYYY-MM-DD` dates (which yamltree keeps as text) are accepted.
+    `valid` is a kind reader's check of the data against its schema, which it makes anyway; it
+    stands in for :func:`is_plain` and must accept only plain data. The schemas are strict
+    (string keys; strings, numbers, booleans and nulls; no dates but at the top, which are
+    turned into text before it runs, as is_plain would), so what they accept is plain but for
+    numbers out of range, which the readers' checks refuse (see `procfast._valid_catalog`;
+    units files hold no numbers).
     """
     if yaml_rs is None or len(text) > MAX_FAST_CHARS or _risky(text):
         return None
@@ -282,39 +154,58 @@ def read_fast_data(text: str) -> FastData | None:
         return None
     if type(data) is not dict:
         return None
-    strings: list[tuple[Path_, str]] = []
+    if valid is None:
+        if not is_plain(data):
+            return None
+    else:
+        for key, value in data.items():
+            if type(value) is dt.date:
+                data[key] = value.isoformat()
+        if not valid(data):
+            return None
+    found = FastData(data)
+    if strings:
+        _strings(data, (), found.strings)
+    return found
+
+
+def read_fast_data(text: str) -> FastData | None:
+    """The data of a catalog and its string values in order, as `tthc validate` reads it."""
+    return load_fast(text, strings=True)
+
+
+def is_plain(data: Any) -> bool:
+    """Whether data holds only what yamltree builds alike: string keys; strings, whole numbers
+    under 10**28, finite floats, booleans, nulls, and dates, which are turned into text; and
+    lists and mappings of these, nested less than MAX_DEPTH deep."""
     try:
-        _walk(data, (), strings, [0])
+        _plain(data, 0)
     except (_Unsure, RecursionError):
-        return None
-    return FastData(data, strings)
+        return False
+    return True
 
 
-def _walk(node: Any, path: Path_, strings: list[tuple[Path_, str]], count: list[int]) -> None:
-    if len(path) >= MAX_DEPTH:
+def _plain(node: Any, depth: int) -> None:
+    """Raise _Unsure unless node holds only what yamltree builds alike; dates become text."""
+    if depth >= MAX_DEPTH:
         raise _Unsure
-    count[0] += len(node)
-    if count[0] > MAX_NODES:
-        raise _Unsure
-    items: Any
+    values: Any
     if type(node) is dict:
         for key in node:
             if type(key) is not str:
                 raise _Unsure
-        items = node.items()
+        values = node.values()
     else:
-        items = enumerate(node)
-    append = strings.append
-    for key, value in items:
+        values = node
+    dates = False
+    for value in values:
         kind = type(value)
         if kind is str:
-            if value.isspace():  # an empty block scalar: yaml-rs keeps its line break
-                raise _Unsure
-            append(((*path, key), value))
-        elif kind is dict or kind is list:
-            _walk(value, (*path, key), strings, count)
+            continue
+        if kind is dict or kind is list:
+            _plain(value, depth + 1)
         elif kind is int:
-            if not -_BIG < value < _BIG:
+            if not -INT_LIMIT < value < INT_LIMIT:
                 raise _Unsure
         elif kind is bool or value is None:
             pass
@@ -322,11 +213,24 @@ def _walk(node: Any, path: Path_, strings: list[tuple[Path_, str]], count: list[
             if not math.isfinite(value):
                 raise _Unsure
         elif kind is dt.date:
-            text = value.isoformat()
-            node[key] = text
-            append(((*path, key), text))
+            dates = True
         else:
             raise _Unsure
+    if dates:  # rare: `effective`, mostly; not worth a lookup per value above
+        items = list(node.items()) if type(node) is dict else list(enumerate(node))
+        for key, value in items:
+            if type(value) is dt.date:
+                node[key] = value.isoformat()
+
+
+def _strings(node: Any, path: Path_, out: list[tuple[Path_, str]]) -> None:
+    items = node.items() if type(node) is dict else enumerate(node)
+    for key, value in items:
+        kind = type(value)
+        if kind is str:
+            out.append(((*path, key), value))
+        elif kind is dict or kind is list:
+            _strings(value, (*path, key), out)
 
 
 def fastdata_equal(a: Any, b: Any) -> bool:

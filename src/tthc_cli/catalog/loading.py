@@ -1,27 +1,34 @@
-"""Find catalog files, load each into a Document that knows where every value came from."""
+"""Load each catalog file into a Document that knows where every value came from.
+
+Finding the files is `tthc_cli.catalog.discovery`'s job; its names are kept importable here.
+"""
 
 from __future__ import annotations
 
-import fnmatch
-import os
-import stat
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import suppress
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from tthc_cli.catalog.discovery import CATALOG_SUFFIXES, Discovery, discover, path_matches
 from tthc_cli.catalog.fast import FastData, fastdata_equal, read_fast_data
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.catalog.yamltree import ParsedYaml, Path_, Pos, ScalarRef, YamlIssue, parse
 from tthc_cli.domain.models import model_for
-from tthc_cli.runtime.errors import CatalogLoadError
-from tthc_cli.runtime.i18n import _
 
-CATALOG_SUFFIXES = (".yaml", ".yml")
+__all__ = [
+    "CATALOG_SUFFIXES",
+    "Discovery",
+    "Document",
+    "LazyRef",
+    "discover",
+    "iter_items",
+    "load_document",
+    "load_text",
+    "path_matches",
+]
 
 
 class Document:
@@ -205,110 +212,6 @@ def load_document(
     """
     text = read_text(path, max_bytes=max_bytes)
     return load_text(text, display_path(path), fast=fast)
-
-
-@dataclass
-class Discovery:
-    files: list[Path]
-    errors: list[CatalogLoadError]
-
-
-def path_matches(path: Path | str, patterns: Iterable[str], base: Path | None = None) -> bool:
-    """Whether a glob pattern matches the path as shown, relative to base (the folder of the
-    configuration file, so patterns mean the same from any working directory), or its name."""
-    path = Path(path)
-    forms = {path.as_posix(), path.name}
-    if base is not None:
-        with suppress(ValueError, OSError):
-            forms.add(path.resolve().relative_to(base.resolve()).as_posix())
-    return any(fnmatch.fnmatch(form, pattern) for pattern in patterns for form in forms)
-
-
-def discover(
-    paths: Sequence[Path], *, exclude: Iterable[str] = (), base: Path | None = None
-) -> Discovery:
-    """Expand files and folders into catalog files, sorted, without following symlink loops."""
-    patterns = tuple(exclude)
-    files: list[Path] = []
-    errors: list[CatalogLoadError] = []
-    seen: set[str] = set()
-    real_dirs: dict[str, str] = {}
-    for root in paths:
-        if not root.exists():
-            reason = (
-                _("broken or looping symbolic link")
-                if root.is_symlink()
-                else _("no such file or directory")
-            )
-            errors.append(CatalogLoadError(root, reason))
-            continue
-        if root.is_dir():
-            found = [
-                p for p in _walk(root, errors) if not (patterns and path_matches(p, patterns, base))
-            ]
-            if not found:
-                errors.append(
-                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
-                )
-            candidates: Iterable[Path] = found
-        else:
-            candidates = [root]
-        for candidate in candidates:
-            key = _real_path(candidate, real_dirs)
-            if key not in seen:
-                seen.add(key)
-                files.append(candidate)
-    return Discovery(files=files, errors=errors)
-
-
-def _real_path(path: Path, real_dirs: dict[str, str]) -> str:
-    """What `path.resolve(strict=True)` gives, or the path itself when it is missing or loops.
-
-    A file that is not a symbolic link resolves to its folder's real path plus its name, so
-    each folder is resolved once instead of every file component by component.
-    """
-    text = os.fspath(path)
-    try:
-        if not stat.S_ISLNK(os.lstat(text).st_mode):
-            folder, name = os.path.split(text)
-            real = real_dirs.get(folder)
-            if real is None:
-                real = real_dirs[folder] = os.path.realpath(folder or ".", strict=True)
-            return os.path.join(real, name)
-        return os.path.realpath(text, strict=True)
-    except (OSError, RuntimeError):  # missing, or a symlink loop
-        return text
-
-
-def _walk(root: Path, errors: list[CatalogLoadError]) -> Iterator[Path]:
-    visited: set[tuple[int, int]] = set()
-
-    def unreadable(exc: OSError) -> None:
-        # A folder that cannot be listed must not be skipped silently.
-        where = exc.filename if exc.filename is not None else root
-        reason = (
-            _("permission denied")
-            if isinstance(exc, PermissionError)
-            # Translators: {reason} is the operating system's explanation.
-            else _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
-        )
-        errors.append(CatalogLoadError(where, reason))
-
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
-        try:
-            st = os.stat(dirpath)
-        except OSError:
-            dirnames[:] = []
-            continue
-        ident = (st.st_dev, st.st_ino)
-        if ident in visited:  # a symlink loop: do not descend again
-            dirnames[:] = []
-            continue
-        visited.add(ident)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.lower().endswith(CATALOG_SUFFIXES) and not name.startswith("."):
-                yield Path(os.path.join(dirpath, name))  # one Path built, not two
 
 
 def iter_items(doc: Document, key: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -1,36 +1,28 @@
 """A fast path for reading the names in valid `units` files, when only each name's line is needed.
 
 `tthc dedupe-names` needs every hamlet and street with its commune and the line it is on.
-yaml-rs (Rust, YAML 1.2) reads the data about seven times faster than the positioned parser
-(`yamltree`), which was most of the time of a national run. It is used only when the result is
-certain to be the one the full loader gives: no tags, anchors or aliases, no YAML 1.1 line
-breaks, one document, small enough that the full loader's node limit cannot apply, data that
-passes the schema, and every name found in the text as the first key of its item, written
-literally, so its line is known. Anything else returns None and the full loader reads the file
-(and reports any problem with its line and column).
+yaml-rs reads the data about seven times faster than the positioned parser (`yamltree`), which
+was most of the time of a national run. It is used only when the result is certain to be the
+one the full loader gives: the text passes the one admission rule of the fast path
+(`fast.load_fast`), the data passes the schema, and every name is found in the text as the
+first key of its item, written literally, so its line is known. Anything else returns None and
+the full loader reads the file (and reports any problem with its line and column).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from tthc_cli.catalog.fast import load_fast
 from tthc_cli.domain.models import UnitsFile
 
-try:
-    import yaml_rs
-except ImportError:  # pragma: no cover - the dependency is declared; this is a safety net
-    yaml_rs = None  # type: ignore[assignment]
-
 GROUPS = ("hamlets", "streets")
-# Under this size a file cannot reach the full loader's limit of a million nodes (a node takes
-# at least two characters), so both readers accept the same files.
-MAX_CHARS = 1_900_000
-_UNSAFE = ("!", "&", "*", "\x85", "\u2028", "\u2029", '"name"', "'name'")
+# A quoted `name` key would hide from the line search below, which would then find the next one.
+_QUOTED_KEYS = ('"name"', "'name'")
 # A `name` key: not part of a longer word or of a quoted key.
 _NAME_KEY = re.compile(r"(?<![\w\"'])name[ \t]*:[ \t]*")
 _TERMINATOR = re.compile(r"[ \t]*(?:[,}\]\n\r]|#|$)")
@@ -55,26 +47,28 @@ class FastUnits:
 def read_units_fast(text: str) -> FastUnits | None:
     """The data and the line of every hamlet and street, or None when the full loader must
     read this text (see the module docstring)."""
-    if yaml_rs is None or len(text) > MAX_CHARS or any(mark in text for mark in _UNSAFE):
+    if any(key in text for key in _QUOTED_KEYS):
         return None
-    try:
-        data = yaml_rs.loads(text)
-    except Exception:
+    found = load_fast(text, valid=_valid_units)
+    if found is None:
         return None
-    if not isinstance(data, dict) or data.get("kind") != "units":
-        return None
-    # yaml-rs reads an unquoted 2025-07-01 as a date, the full loader as text; only `effective`
-    # may hold one (a date anywhere else fails the schema and the full loader takes the file).
-    if isinstance(data.get("effective"), dt.date):
-        data["effective"] = data["effective"].isoformat()
-    try:
-        UnitsFile.model_validate(data)
-    except ValidationError:
-        return None
+    data = found.data
     places = _place_lines(text, data["communes"])
     if places is None:
         return None
     return FastUnits(data=data, places=places)
+
+
+def _valid_units(data: dict[str, Any]) -> bool:
+    """Whether data is a valid, plain units file: the strict schema, which holds no number
+    (a test keeps it so), accepts only plain data (see `fast.load_fast`)."""
+    if data.get("kind") != "units":
+        return False
+    try:
+        UnitsFile.model_validate(data)
+    except ValidationError:
+        return False
+    return True
 
 
 def _place_lines(text: str, communes: list[dict[str, Any]]) -> list[FastPlace] | None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from tthc_cli.diffing.result import Hint, SideProcedure
-from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.keys import fold_key, procedure_name_key
 from tthc_cli.text.unicode import has_vietnamese_diacritics
@@ -291,36 +290,10 @@ def _hungarian(cost: list[list[float]], n: int, m: int) -> list[tuple[int, int]]
 
 def load_decisions(path: Path) -> Decisions:
     """Read a `kind: diff-decisions` file; raise CatalogLoadError with the reason otherwise."""
-    from tthc_cli.catalog.loading import load_document
+    from tthc_cli.catalog.decisions import read_decisions
     from tthc_cli.domain.models import DiffDecisions
 
-    doc = load_document(path)
-    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
-        issue = doc.parsed.issues[-1]
-        raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
-    if doc.kind != "diff-decisions":
-        raise CatalogLoadError(doc.path, _("a decisions file needs `kind: diff-decisions`"))
-    model, error = doc.validated()
-    if error is not None or not isinstance(model, DiffDecisions):
-        detail = error.errors(include_url=False)[0] if error is not None else None
-        where = ".".join(str(p) for p in detail["loc"]) if detail else ""
-        line = doc.pos(tuple(detail["loc"]))[0] if detail else None
-        if detail is None:
-            message = _("invalid")
-        elif isinstance(detail["input"], int | float):
-            # Translators: {where} is a path in the file such as pairs.0.old; {reason} is the
-            # schema validator's explanation (in English); keep `old: "1.008903"` as it is.
-            message = _(
-                "invalid decisions file ({where}: {reason}); "
-                'write codes in quotes, e.g. old: "1.008903"'
-            ).format(where=where, reason=detail["msg"])
-        else:
-            # Translators: {where} is a path in the file such as pairs.0.old; {reason} is the
-            # schema validator's explanation (in English).
-            message = _("invalid decisions file ({where}: {reason})").format(
-                where=where, reason=detail["msg"]
-            )
-        raise CatalogLoadError(doc.path, message, line=line)
+    model = read_decisions(path, DiffDecisions)
     return Decisions(
         pin=[(p.old, p.new) for p in model.pairs],
         forbid=[(p.old, p.new) for p in model.forbid],

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tthc_cli.catalog.fast import FastCatalog, read_fast
-from tthc_cli.catalog.loading import Document, discover, load_text
-from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
+from tthc_cli.catalog.loading import Document, discover
+from tthc_cli.catalog.procfast import FastCatalog, read_fast
+from tthc_cli.catalog.reader import read_catalog
+from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES
 from tthc_cli.diffing.result import LEVEL_ORDER, Occurrence, Side, SideProcedure
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -33,24 +34,29 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
     docs: list[Document | FastCatalog] = []
     for path in discovery.files:
         try:
-            text = read_text(path, max_bytes=max_bytes)
+            found = read_catalog(
+                path,
+                "procedure-catalog",
+                named=path in discovery.named,
+                fast=read_fast,
+                max_bytes=max_bytes,
+            )
         except CatalogLoadError as exc:
             side.errors.append(exc)
             continue
-        fast = read_fast(display_path(path), text)
-        if fast is not None:
-            docs.append(fast)
+        if found is None:
+            continue  # a units or decisions file in a folder
+        if isinstance(found, FastCatalog):
+            docs.append(found)
             continue
-        doc = load_text(text, display_path(path))
-        problem = _problem(doc)
+        problem = _problem(found)
         if problem is not None:
             side.errors.append(
-                CatalogLoadError(doc.path, problem[0], line=problem[1], column=problem[2])
+                CatalogLoadError(found.path, problem[0], line=problem[1], column=problem[2])
             )
             continue
-        if doc.kind == "procedure-catalog":
-            side.errors.extend(_schema_errors(doc))
-            docs.append(doc)
+        side.errors.extend(_schema_errors(found))
+        docs.append(found)
     side.files = len(docs)
     if not docs and discovery.files and not side.errors:
         side.errors.append(
@@ -61,15 +67,7 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int) -> Side:
 
 
 def _problem(doc: Document) -> tuple[str, int, int | None] | None:
-    """Why a whole file cannot take part in a diff (None when it can, or is not a catalog)."""
-    # A duplicate key is no syntax error, but which value counts is anyone's guess.
-    if doc.parsed.issues:
-        issue = doc.parsed.issues[-1]
-        return (issue.message, issue.line, issue.column)
-    if doc.kind not in ("procedure-catalog", "units", "diff-decisions"):
-        return (_("not a tthc catalog (no known `kind`); run `tthc validate` on it"), 1, None)
-    if doc.kind != "procedure-catalog":
-        return None
+    """Why a procedure catalog cannot take part in a diff (None when it can)."""
     data = doc.data
     if data.get("level") not in LEVEL_ORDER:
         # Translators: tinh, huyen and xa are the values `level` takes; keep them as they are.

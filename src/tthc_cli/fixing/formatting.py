@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from tthc_cli.catalog.loading import Document, discover, load_text
+from tthc_cli.catalog.reader import parse_error
 from tthc_cli.catalog.reading import display_path, read_text
 from tthc_cli.catalog.spans import spans
 from tthc_cli.catalog.yamltree import Path_
@@ -103,15 +104,10 @@ def format_text(
     settings = settings if settings is not None else Settings()
     doc = load_text(text, path)
     # Duplicate keys too: the fix would land on a value that readers ignore.
-    if doc.parsed.issues:
-        issue = doc.parsed.issues[-1]
-        raise CatalogLoadError(
-            path,
-            # Translators: {reason} is the YAML problem, already translated.
-            _("cannot format: {reason}").format(reason=issue.message),
-            line=issue.line,
-            column=issue.column,
-        )
+    # Translators: {reason} is the YAML problem, already translated.
+    problem = parse_error(doc, _("cannot format: {reason}"))
+    if problem is not None:
+        raise problem
     if only_catalogs and doc.kind not in KINDS:
         return Formatted(text, skipped=_("not a catalog (no known `kind`), left as it is"))
     wanted = frozenset(default_fixes() if fixes is None else fixes)

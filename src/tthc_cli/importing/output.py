@@ -42,6 +42,7 @@ def plan_catalog(
     Raises CatalogLoadError when out exists and is not a procedure catalog that can be read.
     """
     from tthc_cli.catalog.loading import load_text
+    from tthc_cli.catalog.reader import parse_error
     from tthc_cli.catalog.reading import read_text
 
     if not out.exists():
@@ -56,9 +57,9 @@ def plan_catalog(
     except OSError:
         bom = False
     doc = load_text(text, str(out))
-    if not doc.parsed.ok:
-        issue = doc.parsed.issues[-1]
-        raise CatalogLoadError(out, issue.message, line=issue.line)
+    problem = parse_error(doc)
+    if problem is not None:
+        raise problem
     if doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
         raise CatalogLoadError(out, _("is not a procedure catalog (kind: procedure-catalog)"))
     notes: list[str] = [

@@ -1,8 +1,9 @@
 """The procedures of many catalogs as compact rows, for `tthc stats` and `tthc search`.
 
 Both commands read every catalog under their paths and need a few values of each procedure,
-not positions of every key. Rows are built from yaml-rs's fast parse (`fastload`), or from the
-full loader for files yaml-rs cannot take. A cache keeps the rows of each file under its size
+not positions of every key. Files are found and read as by every command
+(`catalog.discovery`, `catalog.reader`: the yaml-rs fast path when it admits the text, else the
+full loader). A cache keeps the rows of each file under its size
 and modification time, so a second run over thousands of unchanged files reads one small file
 instead of parsing them all (`--no-cache` or TTHC_NO_CACHE=1 turns it off). The cache is only
 a cache: when it cannot be read or written, everything is parsed as if it were not there.
@@ -20,13 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tthc_cli.catalog.discovery import discover
 from tthc_cli.index.result import Row
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.runtime.perf import collector_paused
 
-# 3: rows keyed by text.keys.procedure_key (the identity diff uses) instead of the raw name.
-CACHE_VERSION = 3
+# 4: rows keyed by text.keys.procedure_key (the identity diff uses), read by the one catalog
+# reader.
+CACHE_VERSION = 4
 
 
 @dataclass
@@ -101,34 +104,21 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
     return rows
 
 
-def _load_file(path: Path, shown: str) -> tuple[list[Row], CatalogLoadError | None]:
-    from tthc_cli.catalog.fast import read_fast
-    from tthc_cli.catalog.loading import load_text
-    from tthc_cli.catalog.reading import read_text
-    from tthc_cli.domain.models import KINDS
+def _load_file(path: Path, shown: str, named: bool) -> tuple[list[Row], CatalogLoadError | None]:
+    from tthc_cli.catalog.procfast import read_fast
+    from tthc_cli.catalog.reader import read_catalog
 
     try:
-        text = read_text(path)
+        found = read_catalog(path, "procedure-catalog", shown=shown, named=named, fast=read_fast)
     except CatalogLoadError as exc:
         return [], exc
-    fast = read_fast(shown, text)
-    if fast is not None:
-        return rows_of(shown, fast.data, lambda i: fast.pos(("procedures", i))[0]), None
-    doc = load_text(text, shown)
-    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
-        issue = doc.parsed.issues[-1]
-        error = CatalogLoadError(shown, issue.message, line=issue.line, column=issue.column)
-        return [], error
-    if doc.kind not in KINDS or not isinstance(doc.data, dict):
-        return [], CatalogLoadError(
-            shown, _("not a tthc catalog (no known `kind`); run `tthc validate` on it"), line=1
-        )
-    if doc.kind != "procedure-catalog":
+    if found is None:
         return [], None  # units and decision files have no procedures
-    if not isinstance(doc.data.get("procedures"), list):
-        line = doc.pos(("procedures",))[0]
+    if not isinstance(found.data.get("procedures"), list):
+        line = found.pos(("procedures",))[0]
         return [], CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
-    return rows_of(shown, doc.data, lambda i: doc.pos(("procedures", i, "code"))[0]), None
+    # A fast catalog knows the line of each procedure; a Document, the line of its code.
+    return rows_of(shown, found.data, lambda i: found.pos(("procedures", i, "code"))[0]), None
 
 
 def cache_dir() -> Path | None:
@@ -175,59 +165,17 @@ def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
         pass  # only a cache
 
 
-_SUFFIXES = (".yaml", ".yml")
-
-
-def _walk(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str]]:
-    """Catalog files under roots as `loading.discover` finds them (hidden folders and files
-    skipped, sorted), each with the path shown to the user; kept here so that a run served
-    from the cache does not import the YAML loader and pydantic at all."""
-    found: list[tuple[Path, str]] = []
-    for root in roots:
-        if not root.exists():
-            errors.append(CatalogLoadError(root, _("no such file or directory")))
-            continue
-        if not root.is_dir():
-            candidates = [str(root)]
-        else:
-            candidates = []
-            visited: set[tuple[int, int]] = set()
-
-            def unreadable(exc: OSError, root: Path = root) -> None:
-                where = exc.filename if exc.filename is not None else root
-                errors.append(
-                    CatalogLoadError(
-                        where, _("cannot read folder: {reason}").format(reason=exc.strerror or exc)
-                    )
-                )
-
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
-                try:
-                    st = os.stat(dirpath)
-                except OSError:
-                    dirnames[:] = []
-                    continue
-                if (st.st_dev, st.st_ino) in visited:
-                    dirnames[:] = []
-                    continue
-                visited.add((st.st_dev, st.st_ino))
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                candidates.extend(
-                    os.path.join(dirpath, name)
-                    for name in sorted(filenames)
-                    if name.lower().endswith(_SUFFIXES) and not name.startswith(".")
-                )
-            if not candidates:
-                errors.append(
-                    CatalogLoadError(root, _("no catalog files (*.yaml, *.yml) in this folder"))
-                )
-        found.extend((Path(c), c) for c in map(os.path.normpath, candidates))
-    return found
+def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str, bool]]:
+    """The catalog files under roots: each with the path shown to the user, and whether it
+    was named on the command line."""
+    found = discover(roots)
+    errors.extend(found.errors)
+    return [(path, os.path.normpath(path), path in found.named) for path in found.files]
 
 
 def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     index = Index()
-    files = _walk(paths, index.errors)
+    files = _files(paths, index.errors)
     cache_file = _cache_file(paths) if use_cache else None
     old = _read_cache(cache_file).get("files", {})
     entries: dict[str, Any] = {}
@@ -235,7 +183,7 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
     # Many small tuples: the collector would walk them again and again.
     with collector_paused():
-        for path, shown in files:
+        for path, shown, named in files:
             try:
                 info = os.stat(shown)
                 stamp = (info.st_mtime_ns, info.st_size)
@@ -250,7 +198,7 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
                 entry = hit
                 index.cached += 1
             else:
-                rows, error = _load_file(path, shown)
+                rows, error = _load_file(path, shown, named)
                 if error is not None:
                     index.errors.append(error)
                     continue

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.catalog.loading import discover, iter_items, load_text
+from tthc_cli.catalog.discovery import CATALOG_SUFFIXES, discover
+from tthc_cli.catalog.loading import iter_items
 from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
@@ -88,20 +89,19 @@ def read_names(paths: Sequence[Path]) -> NameList:
 def _read_names(paths: Sequence[Path]) -> NameList:
     result = NameList()
     files: list[Path] = []
+    named: set[Path] = set()
     for root in paths:
-        if not root.exists():
-            result.errors.append(CatalogLoadError(root, _("no such file or directory")))
-            continue
-        if root.is_file():
-            files.append(root)
-            continue
-        found = discover([root]).files
-        found += sorted(p for p in root.rglob("*") if p.suffix.lower() in LIST_SUFFIXES)
-        if not found:
-            result.errors.append(
-                CatalogLoadError(root, _("no units files (*.yaml, *.csv, *.xlsx) in this folder"))
-            )
-        files.extend(found)
+        found = discover(
+            [root],
+            suffixes=CATALOG_SUFFIXES + LIST_SUFFIXES,
+            empty=_("no units files (*.yaml, *.csv, *.xlsx) in this folder"),
+        )
+        result.errors.extend(found.errors)
+        named |= found.named
+        # A folder's units files in walk order, then its lists sorted by path: the order
+        # names were always read in (group members are sorted, but scopes keep it).
+        files += [p for p in found.files if p.suffix.lower() not in LIST_SUFFIXES]
+        files += sorted(p for p in found.files if p.suffix.lower() in LIST_SUFFIXES)
     for path in files:
         try:
             suffix = path.suffix.lower()
@@ -110,7 +110,7 @@ def _read_names(paths: Sequence[Path]) -> NameList:
             elif suffix == ".xlsx":
                 _read_xlsx(path, result)
             else:
-                _read_units(path, result)
+                _read_units(path, result, path in named)
         except CatalogLoadError as exc:
             result.errors.append(exc)
         except _Report:
@@ -119,20 +119,17 @@ def _read_names(paths: Sequence[Path]) -> NameList:
     return result
 
 
-def _read_units(path: Path, result: NameList) -> None:
-    from tthc_cli.catalog.reading import display_path, read_text
+def _read_units(path: Path, result: NameList, named: bool) -> None:
+    from tthc_cli.catalog.reader import read_catalog
+    from tthc_cli.catalog.reading import display_path
 
-    text = read_text(path)
-    fast = read_units_fast(text)
-    if fast is not None:
-        _fast_entries(fast, display_path(path), result)
-        return
-    doc = load_text(text, display_path(path))
-    if doc.parsed.issues:  # duplicate keys too: which value counts is anyone's guess
-        issue = doc.parsed.issues[-1]
-        raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
-    if doc.kind != "units":
+    found = read_catalog(path, "units", named=named, fast=_fast_units)
+    if found is None:
         return  # procedure catalogs and decision files hold no names
+    if isinstance(found, FastUnits):
+        _fast_entries(found, display_path(path), result)
+        return
+    doc = found
     error = doc.validated()[1]
     if error is not None:
         first = error.errors(include_url=False)[0]
@@ -166,6 +163,10 @@ def _read_units(path: Path, result: NameList) -> None:
                         line=doc.pos(("communes", index, group, number))[0],
                     )
                 )
+
+
+def _fast_units(_shown: str, text: str) -> FastUnits | None:
+    return read_units_fast(text)
 
 
 def _fast_entries(fast: FastUnits, display: str, result: NameList) -> None:

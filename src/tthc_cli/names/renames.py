@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.catalog.loading import discover, load_text
+from tthc_cli.catalog.reader import parse_error, read_catalog
 from tthc_cli.catalog.reading import decode, display_path, read_text
 from tthc_cli.catalog.sheets import csv_reader, pad_code, sheet_rows, unguard
 from tthc_cli.catalog.spans import Span, Spans, render_scalar, replace_spans, spans
@@ -200,17 +201,12 @@ def _places(paths: Sequence[Path]) -> tuple[list[_Place], list[CatalogLoadError]
     errors = list(found.errors)
     for file in found.files:
         try:
-            doc = load_text(read_text(file), display_path(file))
+            # Duplicate keys are refused too: a rename could edit the wrong one.
+            doc = read_catalog(file, "units", named=file in found.named)
         except CatalogLoadError as exc:
             errors.append(exc)
             continue
-        if doc.parsed.issues:  # duplicate keys too: a rename could edit the wrong one
-            issue = doc.parsed.issues[-1]
-            errors.append(
-                CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
-            )
-            continue
-        if doc.kind != "units" or not isinstance(doc.data, dict):
+        if doc is None:
             continue
         province = doc.data.get("province")
         code = str(province.get("code")) if isinstance(province, dict) else ""
@@ -402,11 +398,10 @@ def _inside_flow(found: Spans, path: tuple[str | int, ...]) -> bool:
 def check_edit(before: str, after: str, renames: Sequence[Rename], date: str) -> str | None:
     """Why the edited text is not exactly the intended change (None when it is)."""
     old, new = load_text(before), load_text(after)
-    if not new.parsed.ok:
+    problem = parse_error(new)  # a duplicate key too: the edit must leave none
+    if problem is not None:
         # Translators: {reason} is the YAML problem, already translated.
-        return _("the edited file would not parse ({reason})").format(
-            reason=new.parsed.issues[-1].message
-        )
+        return _("the edited file would not parse ({reason})").format(reason=problem.message)
     expected = old.data
     for rename in renames:
         node: Any = expected
@@ -553,24 +548,10 @@ def decisions_yaml(result: Plan, existing: Path | None = None) -> str:
 def load_accepted(path: Path) -> list[tuple[str, str, str, list[str], str]]:
     """The accepted groups of a `kind: name-decisions` file (missing file: none):
     (province, commune or "*", kind, names, decision)."""
+    from tthc_cli.catalog.decisions import read_decisions
     from tthc_cli.domain.models import NameDecisions
 
     if not path.exists():
         return []
-    doc = load_text(read_text(path), display_path(path))
-    if doc.parsed.issues:
-        issue = doc.parsed.issues[-1]
-        raise CatalogLoadError(doc.path, issue.message, line=issue.line, column=issue.column)
-    model, error = doc.validated()
-    if error is not None or not isinstance(model, NameDecisions):
-        detail = error.errors(include_url=False)[0] if error is not None else None
-        if detail is None:
-            message = _("invalid decisions file (kind: needs `kind: name-decisions`)")
-        else:
-            # Translators: {where} is a path in the file such as accepted.2.names; {reason} is
-            # the schema validator's explanation (in English).
-            message = _("invalid decisions file ({where}: {reason})").format(
-                where=".".join(str(p) for p in detail["loc"]), reason=detail["msg"]
-            )
-        raise CatalogLoadError(doc.path, message)
+    model = read_decisions(path, NameDecisions)
     return [(a.province, a.commune, a.kind, list(a.names), a.decision) for a in model.accepted]
