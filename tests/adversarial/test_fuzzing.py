@@ -234,9 +234,10 @@ def _every_command(folder: Path, data: bytes) -> None:
 
     from tthc_cli.diffing.compare import diff_paths, filtered
     from tthc_cli.fixing.formatting import format_paths
+    from tthc_cli.names.committee import Row
     from tthc_cli.names.dedupe import find_duplicates
     from tthc_cli.names.lists import read_names
-    from tthc_cli.names.renames import Row, apply, plan
+    from tthc_cli.names.renames import apply, plan
     from tthc_cli.reports.dedupe import DEDUPE_REPORTERS
     from tthc_cli.reports.diff import DIFF_REPORTERS
     from tthc_cli.reports.validate import REPORTERS

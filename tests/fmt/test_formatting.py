@@ -21,8 +21,8 @@ from tthc_cli.fixing.formatting import (
     format_file,
     format_paths,
     format_text,
-    unified_diff,
 )
+from tthc_cli.fixing.result import unified_diff
 from tthc_cli.fixing.roles import roles
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.text.normalize import ToneStyle

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tthc_cli.names.apply import ApplyOptions, ApplyRun, apply_renames
-from tthc_cli.names.renames import Plan, Row
+from tthc_cli.names.committee import Row
+from tthc_cli.names.renames import Plan
 from tthc_cli.runtime.errors import CatalogLoadError, ConfigError
 from tthc_cli.runtime.i18n import set_language
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tthc_cli.catalog.loading import load_text
 from tthc_cli.catalog.spans import render_scalar
-from tthc_cli.names.renames import Rename, Row, edit_text
+from tthc_cli.names.committee import Row
+from tthc_cli.names.renames import Rename, edit_text
 
 _WORDS = ["Hòa", "Bắc", "Sơn", "Tân", "An", "Phú", "Đông", "Thủy", "Lợi", "Quý"]
 

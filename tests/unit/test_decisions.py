@@ -10,7 +10,7 @@ import pytest
 from tthc_cli.catalog.decisions import read_decisions
 from tthc_cli.diffing.matching import load_decisions
 from tthc_cli.domain.models import DiffDecisions, NameDecisions
-from tthc_cli.names.renames import load_accepted
+from tthc_cli.names.decisions import load_accepted
 from tthc_cli.runtime.errors import CatalogLoadError
 
 DIFF = 'kind: diff-decisions\npairs:\n  - {old: "1.008903", new: "1.013225"}\n'

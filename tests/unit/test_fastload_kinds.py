@@ -23,8 +23,9 @@ from tthc_cli.catalog import fast as fastload
 from tthc_cli.catalog.fast import fastdata_equal, load_fast
 from tthc_cli.catalog.loading import Document
 from tthc_cli.catalog.procfast import read_fast
+from tthc_cli.catalog.scalars import resolve_plain
 from tthc_cli.catalog.unitsfast import read_units_fast
-from tthc_cli.catalog.yamltree import parse, resolve_plain
+from tthc_cli.catalog.yamltree import parse
 from tthc_cli.domain.models import UnitsFile, model_for
 
 pytestmark = pytest.mark.skipif(

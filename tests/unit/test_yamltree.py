@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.catalog.yamltree import MAX_DEPTH, parse, resolve_plain
+from tthc_cli.catalog.scalars import resolve_plain
+from tthc_cli.catalog.yamltree import MAX_DEPTH, parse
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import codecs
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -37,25 +38,41 @@ def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refused as :func:`read_text` refuses them, but not yet decoded."""
     try:
         info = path.stat()
-        size = info.st_size
-    except FileNotFoundError:
-        raise CatalogLoadError(
-            path, _("file not found (it may have been moved or deleted)")
-        ) from None
-    except PermissionError:
-        raise CatalogLoadError(path, _("permission denied")) from None
     except OSError as exc:
-        raise CatalogLoadError(
-            # Translators: {reason} is the operating system's explanation.
-            path,
-            _("cannot read file: {reason}").format(reason=exc.strerror or exc),
-        ) from None
+        raise _os_error(path, exc) from None
+    _check_kind_and_size(path, info, max_bytes)
+    try:
+        with path.open("rb") as handle:
+            data = _read_bounded(handle, path, info.st_size, max_bytes)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if len(data) > max_bytes:
+        raise CatalogLoadError(path, _("file grew past the size limit while being read"))
+    return data
+
+
+def _os_error(path: Path, exc: OSError) -> CatalogLoadError:
+    """What the operating system refused, in the user's words."""
+    if isinstance(exc, FileNotFoundError):
+        return CatalogLoadError(path, _("file not found (it may have been moved or deleted)"))
+    if isinstance(exc, IsADirectoryError):
+        return CatalogLoadError(path, _("is a directory, not a file"))
+    if isinstance(exc, PermissionError):
+        return CatalogLoadError(path, _("permission denied"))
+    return CatalogLoadError(
+        # Translators: {reason} is the operating system's explanation.
+        path,
+        _("cannot read file: {reason}").format(reason=exc.strerror or exc),
+    )
+
+
+def _check_kind_and_size(path: Path, info: os.stat_result, max_bytes: int) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise CatalogLoadError(path, _("is a directory, not a file"))
     if not stat.S_ISREG(info.st_mode):
         # A pipe or a device would block or never end.
         raise CatalogLoadError(path, _("not a regular file (a pipe, socket or device)"))
-    if size > max_bytes:
+    if info.st_size > max_bytes:
         raise CatalogLoadError(
             path,
             # Translators: {size} and {limit} are sizes in MiB; keep `max-file-size` and
@@ -63,40 +80,25 @@ def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             _(
                 "file is {size:.1f} MiB, larger than the {limit:.0f} MiB "
                 "limit for one catalog (set max-file-size in [tool.tthc] to raise it)"
-            ).format(size=size / 1_048_576, limit=max_bytes / 1_048_576),
+            ).format(size=info.st_size / 1_048_576, limit=max_bytes / 1_048_576),
         )
-    try:
-        with path.open("rb") as handle:
-            # A binary or UTF-16 file (a sparse file of zeros, an image) is refused after its
-            # first block, not after the whole of it is read into memory.
-            data = handle.read(min(_HEAD_BYTES, max_bytes + 1))
-            refuse_non_utf8_start(data, path)
-            if len(data) == _HEAD_BYTES:
-                # read(n) allocates n bytes first, so ask for what stat() saw (plus one byte,
-                # to notice growth), not for the limit; a file that grew since is read on in
-                # bounded steps, one byte past the limit at most.
-                data += handle.read(min(max_bytes, max(size, len(data))) + 1 - len(data))
-                while len(data) <= max_bytes:
-                    more = handle.read(min(_GROWTH_STEP, max_bytes + 1 - len(data)))
-                    if not more:
-                        break
-                    data += more
-    except FileNotFoundError:
-        raise CatalogLoadError(
-            path, _("file not found (it may have been moved or deleted)")
-        ) from None
-    except IsADirectoryError:
-        raise CatalogLoadError(path, _("is a directory, not a file")) from None
-    except PermissionError:
-        raise CatalogLoadError(path, _("permission denied")) from None
-    except OSError as exc:
-        raise CatalogLoadError(
-            # Translators: {reason} is the operating system's explanation.
-            path,
-            _("cannot read file: {reason}").format(reason=exc.strerror or exc),
-        ) from None
-    if len(data) > max_bytes:
-        raise CatalogLoadError(path, _("file grew past the size limit while being read"))
+
+
+def _read_bounded(handle: BinaryIO, path: Path, size: int, max_bytes: int) -> bytes:
+    # A binary or UTF-16 file (a sparse file of zeros, an image) is refused after its first
+    # block, not after the whole of it is read into memory.
+    data = handle.read(min(_HEAD_BYTES, max_bytes + 1))
+    refuse_non_utf8_start(data, path)
+    if len(data) == _HEAD_BYTES:
+        # read(n) allocates n bytes first, so ask for what stat() saw (plus one byte, to
+        # notice growth), not for the limit; a file that grew since is read on in bounded
+        # steps, one byte past the limit at most.
+        data += handle.read(min(max_bytes, max(size, len(data))) + 1 - len(data))
+        while len(data) <= max_bytes:
+            more = handle.read(min(_GROWTH_STEP, max_bytes + 1 - len(data)))
+            if not more:
+                break
+            data += more
     return data
 
 

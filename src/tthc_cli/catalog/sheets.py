@@ -129,6 +129,37 @@ def sheet_rows(
     ``refuse_formulas`` it is an error naming the cell. A damaged workbook is a
     CatalogLoadError, whatever layer notices it.
     """
+    book = _open_workbook(path, display, refuse_formulas, max_bytes)
+    rows: Any = None
+    try:
+        if not book.worksheets:
+            raise CatalogLoadError(display, _("the workbook has no worksheet"))
+        sheet = book.worksheets[0]
+        merged = _merged_ranges(book, sheet)
+        active: list[tuple[int, int, int, int]] = []
+        values_above: dict[tuple[int, int], Any] = {}
+        rows = sheet.iter_rows(values_only=not refuse_formulas)
+        for number, cells in enumerate(rows, 1):
+            values = _formula_free(cells, number, display) if refuse_formulas else list(cells)
+            while merged and merged[-1][0] == number:
+                active.append(merged.pop())
+            if active:
+                values = _fill_merged(values, number, active, values_above)
+            yield number, values
+    except CatalogLoadError:
+        raise
+    except _BROKEN as exc:
+        raise _unreadable(display, exc) from None
+    finally:
+        # A read-only sheet holds its XML open until its row generator ends: end it here too
+        # when reading stops early (a refused formula), not whenever the collector runs.
+        if isinstance(rows, Generator):
+            rows.close()
+        book.close()
+
+
+def _open_workbook(path: Path, display: str, refuse_formulas: bool, max_bytes: int) -> Any:
+    """The workbook, read-only, after its size and unpacked size are found bounded."""
     from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
     try:
@@ -150,55 +181,32 @@ def sheet_rows(
                     "(a zip bomb?)"
                 ).format(size=unpacked / 1_048_576),
             )
-        book = load_workbook(path, read_only=True, data_only=not refuse_formulas)
+        return load_workbook(path, read_only=True, data_only=not refuse_formulas)
     except CatalogLoadError:
         raise
     except _BROKEN as exc:
         raise _unreadable(display, exc) from None
-    rows: Any = None
-    try:
-        if not book.worksheets:
-            raise CatalogLoadError(display, _("the workbook has no worksheet"))
-        sheet = book.worksheets[0]
-        merged = _merged_ranges(book, sheet)
-        active: list[tuple[int, int, int, int]] = []
-        values_above: dict[tuple[int, int], Any] = {}
-        rows = sheet.iter_rows(values_only=not refuse_formulas)
-        for number, cells in enumerate(rows, 1):
-            if refuse_formulas:
-                values = []
-                for column, cell in enumerate(cells, 1):
-                    if getattr(cell, "data_type", None) == "f":
-                        raise CatalogLoadError(
-                            display,
-                            # Translators: {cell} is a cell name such as H2.
-                            _(
-                                "cell {cell} holds a formula ({formula}); tthc never evaluates "
-                                "formulas: type the text itself, or paste the cells as values"
-                            ).format(
-                                cell=f"{column_letter(column)}{number}",
-                                formula=str(cell.value)[:40],
-                            ),
-                            line=number,
-                        )
-                    values.append(getattr(cell, "value", None))
-            else:
-                values = list(cells)
-            while merged and merged[-1][0] == number:
-                active.append(merged.pop())
-            if active:
-                values = _fill_merged(values, number, active, values_above)
-            yield number, values
-    except CatalogLoadError:
-        raise
-    except _BROKEN as exc:
-        raise _unreadable(display, exc) from None
-    finally:
-        # A read-only sheet holds its XML open until its row generator ends: end it here too
-        # when reading stops early (a refused formula), not whenever the collector runs.
-        if isinstance(rows, Generator):
-            rows.close()
-        book.close()
+
+
+def _formula_free(cells: Any, number: int, display: str) -> list[Any]:
+    """The row's values; a formula cell is an error naming the cell (formulas never run)."""
+    values = []
+    for column, cell in enumerate(cells, 1):
+        if getattr(cell, "data_type", None) == "f":
+            raise CatalogLoadError(
+                display,
+                # Translators: {cell} is a cell name such as H2.
+                _(
+                    "cell {cell} holds a formula ({formula}); tthc never evaluates "
+                    "formulas: type the text itself, or paste the cells as values"
+                ).format(
+                    cell=f"{column_letter(column)}{number}",
+                    formula=str(cell.value)[:40],
+                ),
+                line=number,
+            )
+        values.append(getattr(cell, "value", None))
+    return values
 
 
 def _unreadable(display: str, exc: Exception) -> CatalogLoadError:

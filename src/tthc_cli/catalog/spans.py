@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from tthc_cli.catalog.yamltree import Path_, resolve_plain
+from tthc_cli.catalog.scalars import resolve_plain
+from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.runtime.i18n import _
 
 try:  # pragma: no branch

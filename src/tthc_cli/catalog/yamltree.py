@@ -1,25 +1,22 @@
 """Parse YAML text into plain Python data plus the 1-based position of every key and value.
 
-`tthc validate` uses it for positions (of files with a finding) and for the files yaml-rs
-cannot read identically (see `fastload`). It drives libyaml's event parser directly and builds
-the data itself: on the 2,000-file benchmark corpus (`python -m benchmarks parsers`) it takes
-about 0.6x the time of PyYAML's CSafeLoader `load` (as fast as libyaml `compose`, which gives
-nodes but neither data nor YAML 1.2 scalars) and 1/20 of ruamel.yaml's round-trip mode, while
-recording the exact position of every key and value. Scalars follow the YAML 1.2 core
-schema (`no`, `on`, `2025-07-01` stay strings); no tag ever constructs a Python object; aliases,
-nesting depth and node counts are bounded so hostile input ends quickly with an issue.
+Used for positions (of files with a finding) and for the files the yaml-rs fast path does not
+admit (`catalog.fast`). It drives libyaml's event parser and builds the data itself: about
+0.6x the time of PyYAML's CSafeLoader `load` on the 2,000-file corpus (`python -m benchmarks
+parsers`). Scalars follow the YAML 1.2 core schema (`catalog.scalars`); no tag constructs an
+object; aliases, nesting depth and node counts are bounded so hostile input ends quickly.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml import events as ev
 
+from tthc_cli.catalog.linebreaks import YAML11_BREAKS, remap_positions
+from tthc_cli.catalog.scalars import resolve_plain
 from tthc_cli.runtime.i18n import _
 
 try:  # pragma: no branch - the C parser ships in PyYAML's wheels
@@ -38,20 +35,7 @@ MAX_DEPTH = 256
 # A catalog of all 2,239 national procedures with every field is about 300,000 values; a file
 # with more (or aliases expanding to more) is refused before it costs gigabytes.
 MAX_NODES = 1_000_000
-# More digits than any code or amount has; Python refuses to parse very long integers anyway.
-MAX_INT_DIGITS = 30
-
 _CORE = "tag:yaml.org,2002:"
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_NUMERIC_START = frozenset("0123456789-+.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,32 +76,6 @@ class ParsedYaml:
 class _Abort(Exception):
     def __init__(self, issue: YamlIssue) -> None:
         self.issue = issue
-
-
-def resolve_plain(value: str) -> Any:
-    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if value[0] in _NUMERIC_START:
-        if _INT.fullmatch(value):
-            return int(value) if len(value.lstrip("+-")) <= MAX_INT_DIGITS else value
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        if len(value) > MAX_INT_DIGITS:
-            return value
-        if _OCT.fullmatch(value):
-            return int(value[2:], 8)
-        if _HEX.fullmatch(value):
-            return int(value[2:], 16)
-        if _INF.fullmatch(value):
-            return -math.inf if value[0] == "-" else math.inf
-        if _NAN.fullmatch(value):
-            return math.nan
-    return value
 
 
 def _tagged(value: str, tag: str, line: int, column: int) -> Any:
@@ -179,12 +137,13 @@ def parse(text: str) -> ParsedYaml:
     out = _parse(text)
     if out.refused_at > 0:
         out = _depth_before_refusal(text, out)
-    if any(ch in text for ch in _YAML11_BREAKS):
-        _remap_positions(out, text)
+    if any(ch in text for ch in YAML11_BREAKS):
+        remap_positions(out, text)
     return out
 
 
 def _parse(text: str) -> ParsedYaml:
+    # long: one loop over libyaml's events, the hot path of parsing; no call per event.
     out = ParsedYaml()
     value_pos = out.value_pos
     key_pos = out.key_pos
@@ -386,15 +345,10 @@ def _parse(text: str) -> ParsedYaml:
 
 
 def _depth_before_refusal(text: str, refused: ParsedYaml) -> ParsedYaml:
-    """Our depth limit, not libyaml's, decides where deep nesting is reported.
-
-    libyaml scans flow collections far ahead of the events it hands out, and since 0.2.6 (in
-    PyYAML 6.0.4's wheels) refuses nesting past its own limit as a syntax error, before our
-    MAX_DEPTH guard has seen the event that crosses it. Parsing the text again up to where
-    libyaml refused gives the same events up to that point without the look-ahead that tripped
-    it; if they already nest deeper than MAX_DEPTH, that is the finding, at its own place, with
-    every libyaml version. Costs one more parse of the prefix, and only on a refused file.
-    """
+    """Our depth limit, not libyaml's, decides where deep nesting is reported: libyaml (0.2.6
+    on, in PyYAML 6.0.4) refuses deep flow nesting while scanning ahead, before our guard sees
+    the event past MAX_DEPTH. The text up to where it refused gives the same events without
+    that look-ahead: one more parse, only of a refused file."""
     prefix = _parse(text[: refused.refused_at])
     if prefix.issues and prefix.issues[-1].kind == "depth" and not prefix.ok:
         prefix.refused_at = -1
@@ -426,35 +380,6 @@ def _reader_issue(exc: yaml.reader.ReaderError, text: str) -> YamlIssue:
     # Translators: {character} is a code point such as U+0007.
     message = _("character {character} is not allowed in YAML text").format(character=shown)
     return YamlIssue("syntax", message, line, column)
-
-
-_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _remap_positions(out: ParsedYaml, text: str) -> None:
-    """libyaml takes NEL, LS and PS for line breaks (YAML 1.1); editors and GitHub do not.
-
-    Only for the rare text that holds them: move every position back to real lines.
-    """
-    import bisect
-    import re as _re
-
-    libyaml_starts = [0] + [m.end() for m in _re.finditer(r"\r\n|[\n\r\x85\u2028\u2029]", text)]
-    real_starts = [0] + [m.end() for m in _re.finditer(r"\r\n|[\n\r]", text)]
-
-    def fix(line: int, column: int) -> Pos:
-        if line - 1 >= len(libyaml_starts):
-            return (line, column)
-        index = libyaml_starts[line - 1] + column - 1
-        real = bisect.bisect_right(real_starts, index) - 1
-        return (real + 1, index - real_starts[real] + 1)
-
-    for table in (out.value_pos, out.key_pos):
-        for key, (line, column) in table.items():
-            table[key] = fix(line, column)
-    for ref in out.strings:
-        ref.line, ref.column = fix(ref.line, ref.column)
-    out.issues = [YamlIssue(i.kind, i.message, *fix(i.line, i.column)) for i in out.issues]
 
 
 def _syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:

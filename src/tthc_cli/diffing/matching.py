@@ -112,8 +112,39 @@ def match(
     def forbidden(a: SideProcedure, b: SideProcedure) -> bool:
         return any(_refers(a, x) and _refers(b, y) for x, y in decisions.forbid)
 
-    unused: list[str] = []
     # Stage 0: the reviewer's pinned pairs.
+    unused = _pin(decisions, old_left, new_left, pairs) + _unused_forbids(decisions, old, new)
+    # Stage 1: the national code (the local suffix .000.00.00.Hxx does not count).
+    by_code = {p.national: p for p in new_left if p.national is not None}
+    still_old: list[SideProcedure] = []
+    for a in old_left:
+        b = by_code.get(a.national) if a.national is not None else None
+        if b is not None and not forbidden(a, b):
+            pairs.append(Pair(a, b, "code", 100.0))
+            del by_code[a.national]  # type: ignore[arg-type]
+        else:
+            still_old.append(a)
+    taken = {id(pair.new) for pair in pairs}
+    still_new = [b for b in new_left if id(b) not in taken]
+    # Stage 2: names with the same content words, best total similarity per group.
+    by_name = _by_name(still_old, still_new, forbidden)
+    pairs.extend(by_name)
+    paired = {id(pair.old) for pair in by_name} | {id(pair.new) for pair in by_name}
+    removed = [a for a in still_old if id(a) not in paired]
+    added = [b for b in still_new if id(b) not in paired]
+    return Matching(
+        pairs=pairs, removed=removed, added=added, hints=_hints(removed, added), unused=unused
+    )
+
+
+def _pin(
+    decisions: Decisions,
+    old_left: list[SideProcedure],
+    new_left: list[SideProcedure],
+    pairs: list[Pair],
+) -> list[str]:
+    """Pair what the decisions pin (taking both out of the lists); notes on pins that missed."""
+    unused: list[str] = []
     for ref_old, ref_new in decisions.pin:
         a = next((p for p in old_left if _refers(p, ref_old)), None)
         b = next((p for p in new_left if _refers(p, ref_new)), None)
@@ -129,6 +160,13 @@ def match(
                 old=ref_old, new=ref_new, missing=repr(missing)
             )
             unused.append(note)
+    return unused
+
+
+def _unused_forbids(
+    decisions: Decisions, old: Sequence[SideProcedure], new: Sequence[SideProcedure]
+) -> list[str]:
+    unused: list[str] = []
     for ref_old, ref_new in decisions.forbid:
         if not any(_refers(p, ref_old) for p in old) or not any(_refers(p, ref_new) for p in new):
             # Translators: a `forbid` entry of a diff-decisions file that matched nothing;
@@ -137,30 +175,23 @@ def match(
                 old=ref_old, new=ref_new
             )
             unused.append(note)
+    return unused
 
-    # Stage 1: the national code (the local suffix .000.00.00.Hxx does not count).
-    by_code = {p.national: p for p in new_left if p.national is not None}
-    still_old: list[SideProcedure] = []
-    for a in old_left:
-        b = by_code.get(a.national) if a.national is not None else None
-        if b is not None and not forbidden(a, b):
-            pairs.append(Pair(a, b, "code", 100.0))
-            del by_code[a.national]  # type: ignore[arg-type]
-        else:
-            still_old.append(a)
-    taken = {id(pair.new) for pair in pairs}
-    still_new = [b for b in new_left if id(b) not in taken]
 
-    # Stage 2: names with the same content words, best total similarity per group.
+def _by_name(
+    olds_left: Sequence[SideProcedure],
+    news_left: Sequence[SideProcedure],
+    forbidden: Callable[[SideProcedure, SideProcedure], bool],
+) -> list[Pair]:
+    """Pairs by name: within each group of the same content words, the best total similarity."""
     groups: dict[tuple[str, ...], tuple[list[SideProcedure], list[SideProcedure]]] = defaultdict(
         lambda: ([], [])
     )
-    for a in still_old:
+    for a in olds_left:
         groups[signature(a.name_key)][0].append(a)
-    for b in still_new:
+    for b in news_left:
         groups[signature(b.name_key)][1].append(b)
-    paired_old: set[int] = set()
-    paired_new: set[int] = set()
+    pairs: list[Pair] = []
     for olds, news in groups.values():
         if not olds or not news:
             continue
@@ -168,13 +199,7 @@ def match(
         for i, j in assign(weights):
             if weights[i][j] >= MIN_NAME_SCORE:
                 pairs.append(Pair(olds[i], news[j], "name", round(weights[i][j], 1)))
-                paired_old.add(id(olds[i]))
-                paired_new.add(id(news[j]))
-    removed = [a for a in still_old if id(a) not in paired_old]
-    added = [b for b in still_new if id(b) not in paired_new]
-    return Matching(
-        pairs=pairs, removed=removed, added=added, hints=_hints(removed, added), unused=unused
-    )
+    return pairs
 
 
 def _weight(

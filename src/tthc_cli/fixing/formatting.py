@@ -9,13 +9,7 @@ changing only their own characters.
 
 from __future__ import annotations
 
-import codecs
-import collections
-import difflib
-import json
-import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -24,62 +18,23 @@ from tthc_cli.catalog.loading import Document, discover, load_text
 from tthc_cli.catalog.reader import parse_error
 from tthc_cli.catalog.reading import display_path, read_text
 from tthc_cli.catalog.spans import spans
-from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.domain.models import KINDS
+from tthc_cli.fixing.result import BOM, FileResult, FormatRun, Formatted, ValueFix
 from tthc_cli.fixing.rewrite import apply_plans, plan_fixes
 from tthc_cli.runtime.atomic import write_bytes_atomic
 from tthc_cli.runtime.errors import CatalogLoadError
-from tthc_cli.runtime.i18n import _, ngettext
+from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.config import Settings
-from tthc_cli.validation.fix import Change, Fix, Fixed
+from tthc_cli.validation.fix import Fix
 from tthc_cli.validation.fixable import default_fixes, fix_rules, fixes_for_rules
 from tthc_cli.validation.rules.base import Rule, RuleContext
 
 __all__ = [
-    "FileResult",
-    "FormatRun",
-    "Formatted",
-    "ValueFix",
     "apply_rule_fixes",
     "format_file",
     "format_paths",
     "format_text",
-    "unified_diff",
 ]
-
-BOM = codecs.BOM_UTF8
-
-
-@dataclass(frozen=True, slots=True)
-class ValueFix:
-    """One value that changed: where, before, after, and by which fixes."""
-
-    path: Path_
-    line: int
-    old: str
-    new: str
-    changes: tuple[Change, ...]
-
-    @property
-    def encoding(self) -> str | None:
-        return Fixed(self.new, self.changes).encoding
-
-
-@dataclass
-class Formatted:
-    """The fixed text of one document, the values that changed, and the values left alone."""
-
-    text: str
-    fixes: list[ValueFix] = field(default_factory=list)
-    unsafe: list[ValueFix] = field(default_factory=list)  # fixes that could not be written back
-    skipped: str | None = None  # why the document was not looked at (not a catalog)
-
-    def counts(self) -> collections.Counter[str]:
-        """How many values each fix changed, by the fix's name, in the order fixes apply."""
-        changes = sorted(
-            (change.fix.order, change.fix.name) for fix in self.fixes for change in fix.changes
-        )
-        return collections.Counter(name for _, name in changes)
 
 
 # ----------------------------------------------------------------------- one text
@@ -183,51 +138,6 @@ class _FixesOn:
 # ------------------------------------------------------------------------ files
 
 
-@dataclass
-class FileResult:
-    """One file: its text before and after, and what changed."""
-
-    path: Path
-    display: str
-    old_text: str
-    new_text: str
-    bom: bool
-    formatted: Formatted
-    written: bool = False
-
-    @property
-    def changed(self) -> bool:
-        return self.new_text != self.old_text
-
-    @property
-    def new_bytes(self) -> bytes:
-        return (BOM if self.bom else b"") + self.new_text.encode("utf-8")
-
-    @property
-    def old_bytes(self) -> bytes:
-        """The file as it was read (decoding UTF-8 loses nothing; the BOM is put back)."""
-        return (BOM if self.bom else b"") + self.old_text.encode("utf-8")
-
-    def summary(self) -> str:
-        """`3 values (spaces 2, nfc 1)`."""
-        counts = self.formatted.counts()
-        values = len(self.formatted.fixes)
-        kinds = ", ".join(f"{name} {count}" for name, count in counts.items())
-        # Translators: {kinds} lists fix names with counts, e.g. "spaces 2, nfc 1"; the fix
-        # names stay in English (they are the names `--fix` options use).
-        return ngettext("{count} value ({kinds})", "{count} values ({kinds})", values).format(
-            count=values, kinds=kinds
-        )
-
-    def conversions(self) -> Iterator[str]:
-        """`file:line: "old" → "new" (TCVN3)` for each legacy-encoded value converted."""
-        for fix in self.formatted.fixes:
-            encoding = fix.encoding
-            if encoding is not None:
-                old, new = (json.dumps(s, ensure_ascii=False) for s in (fix.old, fix.new))
-                yield f"{self.display}:{fix.line}: {old} → {new} ({encoding})"
-
-
 def format_file(
     path: Path,
     fixes: Collection[Fix] | None = None,
@@ -269,23 +179,6 @@ def _has_bom(path: Path) -> bool:
             path,
             _("cannot read file: {reason}").format(reason=exc.strerror or exc),
         ) from None
-
-
-@dataclass
-class FormatRun:
-    """Everything a command reports: each file's result, and the files that failed."""
-
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[CatalogLoadError] = field(default_factory=list)  # unreadable, invalid YAML
-    write_errors: list[CatalogLoadError] = field(default_factory=list)
-
-    @property
-    def changed(self) -> list[FileResult]:
-        return [result for result in self.files if result.changed]
-
-    @property
-    def skipped(self) -> list[FileResult]:
-        return [result for result in self.files if result.formatted.skipped]
 
 
 def format_paths(
@@ -336,30 +229,3 @@ def apply_rule_fixes(paths: Sequence[Path], settings: Settings) -> FormatRun:
 
     codes = [rule.code for rule in enabled_rules(settings) if rule.fixable]
     return format_paths(paths, fixes_for_rules(codes), settings, write=True, only_reported=True)
-
-
-_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
-
-
-def unified_diff(result: FileResult) -> str:
-    """A unified diff (a/ and b/ file names) of one file's change; lines end at \\n only."""
-    name = result.display.lstrip("/")
-    old, new = result.old_text, result.new_text
-    if result.bom:
-        # The file starts with a BOM: the patch's context must too, or `git apply` refuses it.
-        old, new = "\ufeff" + old, "\ufeff" + new
-    lines = difflib.unified_diff(
-        _LINE_RE.findall(old),
-        _LINE_RE.findall(new),
-        f"a/{name}",
-        f"b/{name}",
-    )
-    return "".join(_with_newline(lines))
-
-
-def _with_newline(lines: Iterable[str]) -> Iterator[str]:
-    for line in lines:
-        if line.endswith("\n"):
-            yield line
-        else:
-            yield line + "\n\\ No newline at end of file\n"

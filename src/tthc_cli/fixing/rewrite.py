@@ -29,8 +29,9 @@ from dataclasses import dataclass
 import yaml
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.catalog.scalars import resolve_plain
 from tthc_cli.catalog.spans import Span, Spans, plain_ok, render_scalar, replace_spans, spans
-from tthc_cli.catalog.yamltree import Path_, resolve_plain
+from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.fixing.roles import roles
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.fix import (

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from tthc_cli.fixing.formatting import FormatRun, format_paths
+from tthc_cli.fixing.formatting import format_paths
+from tthc_cli.fixing.result import FmtRun
 from tthc_cli.validation.fixable import default_fixes, fixes_for_rules
 from tthc_cli.validation.run import load_config
-
-
-@dataclass
-class FmtRun:
-    """What `tthc fmt` reports: the files formatted, and whether they were only checked."""
-
-    run: FormatRun
-    dry: bool  # --check or --diff: nothing was written
-
-    def exit_code(self) -> int:
-        """2 when a file could not be read or written, 1 when a dry run would change one."""
-        if self.run.errors or self.run.write_errors:
-            return 2
-        return 1 if self.dry and self.run.changed else 0
 
 
 def run_fmt(

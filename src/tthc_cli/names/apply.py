@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc_cli.names.renames import Plan, Row, Written, apply, decisions_yaml, plan, read_report
+from tthc_cli.names.committee import Row, read_report
+from tthc_cli.names.decisions import decisions_yaml
+from tthc_cli.names.renames import Plan, Written, apply, plan
 from tthc_cli.runtime.errors import CatalogLoadError, ConfigError
 from tthc_cli.runtime.i18n import _
 

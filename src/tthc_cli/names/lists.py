@@ -231,47 +231,7 @@ def _rows_to_entries(
                 break  # official lists put a title block above the header, rarely this long
             continue
 
-        header = positions
-
-        def get(column: str, cells: Sequence[Any] = cells, header: dict[str, int] = header) -> str:
-            index = header.get(column)
-            if index is None or index >= len(cells) or cells[index] is None:
-                return ""
-            return str(cells[index]).strip()
-
-        name = get("name")
-        if not name:
-            continue
-        kind_text = get("kind")
-        kind = _KIND_ALIASES.get(fold_key(kind_text))
-        if kind is None:
-            # One bad row is reported; the rest of the list is still read.
-            result.errors.append(
-                CatalogLoadError(
-                    display,
-                    # Translators: {kind} is the quoted cell text; hamlet and street are the
-                    # values the `kind` column takes and stay in English.
-                    _("unknown kind {kind} (use hamlet or street)").format(kind=repr(kind_text)),
-                    line=line,
-                )
-            )
-            continue
-        commune = pad_code(get("commune"), 5)
-        province = pad_code(get("province"), 2)
-        is_code = COMMUNE_CODE.fullmatch(commune) is not None
-        result.communes.add((province, commune))
-        result.entries.append(
-            NameEntry(
-                province=province,
-                commune=commune,
-                commune_name="" if is_code else commune,
-                kind=kind,
-                name=name,
-                origin=get("from") or None,
-                file=display,
-                line=line,
-            )
-        )
+        _row_entry(line, cells, positions, display, result)
     if positions is None:
         raise CatalogLoadError(
             display,
@@ -281,6 +241,52 @@ def _rows_to_entries(
             ),
         )
     result.files += 1
+
+
+def _row_entry(
+    line: int, cells: Sequence[Any], header: dict[str, int], display: str, result: NameList
+) -> None:
+    """One data row of a name list as an entry of `result` (an unknown kind, as an error)."""
+
+    def get(column: str) -> str:
+        index = header.get(column)
+        if index is None or index >= len(cells) or cells[index] is None:
+            return ""
+        return str(cells[index]).strip()
+
+    name = get("name")
+    if not name:
+        return
+    kind_text = get("kind")
+    kind = _KIND_ALIASES.get(fold_key(kind_text))
+    if kind is None:
+        # One bad row is reported; the rest of the list is still read.
+        result.errors.append(
+            CatalogLoadError(
+                display,
+                # Translators: {kind} is the quoted cell text; hamlet and street are the
+                # values the `kind` column takes and stay in English.
+                _("unknown kind {kind} (use hamlet or street)").format(kind=repr(kind_text)),
+                line=line,
+            )
+        )
+        return
+    commune = pad_code(get("commune"), 5)
+    province = pad_code(get("province"), 2)
+    is_code = COMMUNE_CODE.fullmatch(commune) is not None
+    result.communes.add((province, commune))
+    result.entries.append(
+        NameEntry(
+            province=province,
+            commune=commune,
+            commune_name="" if is_code else commune,
+            kind=kind,
+            name=name,
+            origin=get("from") or None,
+            file=display,
+            line=line,
+        )
+    )
 
 
 def _read_csv(path: Path, result: NameList) -> None:

@@ -14,42 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tthc_cli.catalog.loading import discover, load_text
 from tthc_cli.catalog.reader import parse_error, read_catalog
-from tthc_cli.catalog.reading import decode, display_path, read_text
-from tthc_cli.catalog.sheets import csv_reader, pad_code, sheet_rows, unguard
+from tthc_cli.catalog.reading import decode, display_path
 from tthc_cli.catalog.spans import Span, Spans, render_scalar, replace_spans, spans
-from tthc_cli.names.columns import DECISIONS, HEADERS
+from tthc_cli.names.committee import Row
 from tthc_cli.names.placenames import DUPLICATE, compare, parse_name
 from tthc_cli.runtime.atomic import write_bytes_atomic
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.text.normalize import nfc
 from tthc_cli.text.units import is_ward
-
-_REQUIRED = {"province", "commune", "kind", "name", "decision"}
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One member row of the report, as the committee left it."""
-
-    line: int  # the row in the sheet (1-based), for messages
-    source_line: int | None  # where the report saw the name in its units file
-    group: str
-    province: str
-    commune: str
-    kind: str
-    name: str
-    origin: str
-    decision: str
-    rename_to: str
-    suggestion: str
 
 
 @dataclass
@@ -69,117 +49,6 @@ class Plan:
     undecided: int = 0
     # Files that vanished, changed or could not be written; the other files are still done.
     write_errors: list[CatalogLoadError] = field(default_factory=list)
-
-
-def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
-
-
-def read_report(path: Path) -> list[Row]:
-    """Rows of a dedupe report saved as .xlsx or .csv (by Excel or LibreOffice)."""
-    display = display_path(path)
-    is_xlsx = path.suffix.lower() == ".xlsx"
-    records = list(_xlsx_records(path) if is_xlsx else _csv_records(path))
-    rows = []
-    for line, record in records:
-
-        def get(key: str, record: dict[str, Any] = record) -> str:
-            value = record.get(key)
-            if value is None:
-                return ""
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            # Only the CSV guards formula-like cells with a quote; xlsx cells are plain text.
-            text = str(value) if is_xlsx else unguard(str(value))
-            return nfc(text.strip())
-
-        if not any(get(key) for key in ("name", "rename_to", "decision")):
-            continue  # trailing empty rows
-        decision = get("decision").lower()
-        if decision and decision not in DECISIONS:
-            raise CatalogLoadError(
-                display,
-                # Translators: {decision} is the quoted cell text; rename, keep and merge are the
-                # values the `decision` column takes and stay in English.
-                _("decision {decision} is not rename, keep or merge").format(
-                    decision=repr(decision)
-                ),
-                line=line,
-            )
-        kind = get("kind").lower()
-        kind = {"thôn, tổ dân phố": "hamlet", "đường, phố": "street"}.get(kind, kind)
-        rows.append(
-            Row(
-                line=line,
-                source_line=_int(get("line")),
-                group=get("group"),
-                province=pad_code(get("province"), 2),
-                commune=pad_code(get("commune"), 5),
-                kind=kind,
-                name=get("name"),
-                origin=get("from"),
-                decision=decision,
-                rename_to=get("rename_to"),
-                suggestion=get("suggestion"),
-            )
-        )
-    return rows
-
-
-def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    text = read_text(path)
-    reader = csv_reader(text)
-    header: list[str] | None = None
-    for cells in reader:
-        if header is None:
-            keys = [c.strip() for c in cells]
-            if set(keys) >= _REQUIRED:
-                header = keys
-            continue
-        yield reader.line_num, dict(zip(header, cells, strict=False))
-    if header is None:
-        raise CatalogLoadError(
-            # Translators: group and name are column keys; keep them in English.
-            path,
-            _("no header row with the report's columns (group, name, …)"),
-        )
-
-
-def _xlsx_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    # A formula in the committee's report is refused, not read as an empty cell: an empty
-    # rename_to means "accept the suggestion".
-    display = display_path(path)
-    header: list[str] | None = None
-    for number, cells in sheet_rows(path, display, refuse_formulas=True):
-        if header is None:
-            # The hidden first row holds the English keys; Vietnamese labels may move.
-            keys = [str(c).strip() if c is not None else "" for c in cells]
-            if set(keys) >= _REQUIRED:
-                header = keys
-            elif number > 5:
-                break
-            continue
-        record = dict(zip(header, cells, strict=False))
-        if _is_label_row(record):
-            continue  # the Vietnamese labels under the hidden key row
-        yield number, record
-    if header is None:
-        raise CatalogLoadError(
-            path,
-            # Translators: group and name are column keys; keep them in English.
-            _(
-                "no row with the report's column keys (group, name, …): is it a "
-                "workbook made by `tthc dedupe-names --format xlsx`?"
-            ),
-        )
-
-
-def _is_label_row(record: dict[str, Any]) -> bool:
-    return any(
-        record.get(key) is not None and str(record.get(key)).strip() == label
-        for key, label in HEADERS.items()
-        if key in ("name", "decision", "group")
-    )
 
 
 @dataclass
@@ -243,99 +112,105 @@ def plan(rows: Sequence[Row], paths: Sequence[Path]) -> tuple[Plan, list[Catalog
     result = Plan()
     new_names: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for row in rows:
-        if not row.decision:
-            result.undecided += 1
-            if row.rename_to:
-                result.refused.append(
-                    (
-                        row,
-                        # Translators: rename_to and decision are column keys; rename, keep
-                        # and merge are values; all stay in English. {name} is quoted.
-                        _(
-                            "rename_to {name} is filled but decision is empty: "
-                            "write rename, keep or merge"
-                        ).format(name=repr(row.rename_to)),
-                    )
-                )
-            continue
-        if row.decision == "keep":
-            result.kept.append(row)
-            continue
-        if row.decision == "merge":
-            result.merged.append(row)
-            continue
-        new_name = row.rename_to or row.suggestion
-        if not new_name:
-            result.refused.append((row, _("rename without a new name (fill rename_to)")))
+        new_name = _decided_rename(row, result)
+        if new_name is None:
             continue
         scope = (row.province, row.commune, row.kind)
-        candidates = [p for p in by_commune.get(scope, []) if p.name == row.name]
-        if len(candidates) > 1:
-            # "Thôn 1" from each former commune: the one the row is about, by `from`, then line.
-            candidates = [p for p in candidates if p.origin == row.origin] or candidates
-        if len(candidates) > 1 and row.source_line is not None:
-            candidates = [p for p in candidates if p.line == row.source_line] or candidates
-        if not candidates:
-            result.refused.append(
-                (
-                    row,
-                    # Translators: {name} is a quoted hamlet or street name, {commune} a code.
-                    _("{name} is no longer in commune {commune} (renamed already?)").format(
-                        name=repr(row.name), commune=row.commune
-                    ),
-                )
-            )
-            continue
-        if len(candidates) > 1:
-            result.refused.append(
-                (
-                    row,
-                    # Translators: {name} is a quoted hamlet or street name; `from` and `line`
-                    # are column keys and stay in English.
-                    ngettext(
-                        "{name} is there {count} time and the row does not say "
-                        "which (the `from` and `line` columns must stay as the report wrote them)",
-                        "{name} is there {count} times and the row does not say "
-                        "which (the `from` and `line` columns must stay as the report wrote them)",
-                        len(candidates),
-                    ).format(name=repr(row.name), count=len(candidates)),
-                )
-            )
-            continue
-        target = candidates[0]
-        new = parse_name(new_name, row.kind, ward=target.ward)
-        clash = next(
-            (
-                p.name
-                for p in by_commune[scope]
-                if p is not target
-                and _same(compare(new, parse_name(p.name, row.kind, ward=p.ward)))
-            ),
-            None,
-        )
-        clash = clash or next(
-            (
-                other
-                for other in new_names[scope]
-                if _same(compare(new, parse_name(other, row.kind, ward=target.ward)))
-            ),
-            None,
-        )
-        if clash is not None:
-            result.refused.append(
-                (
-                    row,
-                    # Translators: {name} and {other} are quoted names, {commune} a code.
-                    _("{name} would collide with {other} in commune {commune}").format(
-                        name=repr(new_name), other=repr(clash), commune=row.commune
-                    ),
-                )
-            )
+        target, refusal = _target(row, by_commune.get(scope, []))
+        if target is not None:
+            refusal = _clash(row, new_name, target, by_commune[scope], new_names[scope])
+        if target is None or refusal is not None:
+            result.refused.append((row, refusal or ""))
             continue
         new_names[scope].append(new_name)
         by_commune[scope].remove(target)
         result.renames.append(Rename(row, new_name, target.file, target.path))
     return result, errors
+
+
+def _decided_rename(row: Row, result: Plan) -> str | None:
+    """The new name when the row decides a rename; else the row is counted where it belongs."""
+    if not row.decision:
+        result.undecided += 1
+        if row.rename_to:
+            result.refused.append(
+                (
+                    row,
+                    # Translators: rename_to and decision are column keys; rename, keep
+                    # and merge are values; all stay in English. {name} is quoted.
+                    _(
+                        "rename_to {name} is filled but decision is empty: "
+                        "write rename, keep or merge"
+                    ).format(name=repr(row.rename_to)),
+                )
+            )
+        return None
+    if row.decision == "keep":
+        result.kept.append(row)
+        return None
+    if row.decision == "merge":
+        result.merged.append(row)
+        return None
+    new_name = row.rename_to or row.suggestion
+    if not new_name:
+        result.refused.append((row, _("rename without a new name (fill rename_to)")))
+        return None
+    return new_name
+
+
+def _target(row: Row, places: Sequence[_Place]) -> tuple[_Place | None, str | None]:
+    """The one place the row renames, or why it cannot be told."""
+    candidates = [p for p in places if p.name == row.name]
+    if len(candidates) > 1:
+        # "Thôn 1" from each former commune: the one the row is about, by `from`, then line.
+        candidates = [p for p in candidates if p.origin == row.origin] or candidates
+    if len(candidates) > 1 and row.source_line is not None:
+        candidates = [p for p in candidates if p.line == row.source_line] or candidates
+    if not candidates:
+        # Translators: {name} is a quoted hamlet or street name, {commune} a code.
+        return None, _("{name} is no longer in commune {commune} (renamed already?)").format(
+            name=repr(row.name), commune=row.commune
+        )
+    if len(candidates) > 1:
+        # Translators: {name} is a quoted hamlet or street name; `from` and `line`
+        # are column keys and stay in English.
+        return None, ngettext(
+            "{name} is there {count} time and the row does not say "
+            "which (the `from` and `line` columns must stay as the report wrote them)",
+            "{name} is there {count} times and the row does not say "
+            "which (the `from` and `line` columns must stay as the report wrote them)",
+            len(candidates),
+        ).format(name=repr(row.name), count=len(candidates))
+    return candidates[0], None
+
+
+def _clash(
+    row: Row, new_name: str, target: _Place, places: Sequence[_Place], new_names: Sequence[str]
+) -> str | None:
+    """Why the new name cannot be taken: it would be the same name as another in the commune."""
+    new = parse_name(new_name, row.kind, ward=target.ward)
+    clash = next(
+        (
+            p.name
+            for p in places
+            if p is not target and _same(compare(new, parse_name(p.name, row.kind, ward=p.ward)))
+        ),
+        None,
+    )
+    clash = clash or next(
+        (
+            other
+            for other in new_names
+            if _same(compare(new, parse_name(other, row.kind, ward=target.ward)))
+        ),
+        None,
+    )
+    if clash is None:
+        return None
+    # Translators: {name} and {other} are quoted names, {commune} a code.
+    return _("{name} would collide with {other} in commune {commune}").format(
+        name=repr(new_name), other=repr(clash), commune=row.commune
+    )
 
 
 def _same(verdict: Any) -> bool:
@@ -504,54 +379,3 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
                 continue
         written.append(Written(file, before, after))
     return written
-
-
-def decisions_yaml(result: Plan, existing: Path | None = None) -> str:
-    """The whole `kind: name-decisions` file: what it held plus this run's keep and merge
-    decisions, one entry per group, without repeats. A group whose members sit in several
-    communes (streets across a province) is recorded with commune "*"."""
-    entries = list(load_accepted(existing)) if existing is not None else []
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for row in [*result.kept, *result.merged]:
-        groups[row.group or f"row {row.line}"].append(row)
-    for rows in groups.values():
-        communes = {row.commune for row in rows}
-        entries.append(
-            (
-                rows[0].province,
-                communes.pop() if len(communes) == 1 else "*",
-                rows[0].kind,
-                sorted({row.name for row in rows}),
-                rows[0].decision,
-            )
-        )
-    seen: set[tuple[str, str, str, tuple[str, ...], str]] = set()
-    lines = [
-        "# Written by `tthc apply-renames`: names a committee accepted (keep) or merges it",
-        "# decided; `tthc dedupe-names --decisions` does not report these groups again.",
-        "kind: name-decisions",
-        "accepted:" if entries else "accepted: []",
-    ]
-    for province, commune, kind, names, decision in entries:
-        key = (province, commune, kind, tuple(names), decision)
-        if key in seen:
-            continue
-        seen.add(key)
-        shown = ", ".join(render_scalar(n, "", flow=True) for n in names)
-        lines.append(
-            f'  - {{province: "{province}", commune: "{commune}", kind: {kind}, '
-            f"decision: {decision}, names: [{shown}]}}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def load_accepted(path: Path) -> list[tuple[str, str, str, list[str], str]]:
-    """The accepted groups of a `kind: name-decisions` file (missing file: none):
-    (province, commune or "*", kind, names, decision)."""
-    from tthc_cli.catalog.decisions import read_decisions
-    from tthc_cli.domain.models import NameDecisions
-
-    if not path.exists():
-        return []
-    model = read_decisions(path, NameDecisions)
-    return [(a.province, a.commune, a.kind, list(a.names), a.decision) for a in model.accepted]

@@ -22,7 +22,7 @@ def run_dedupe(
     CatalogLoadError when the decisions file cannot be read."""
     accepted: list[tuple[str, str, str, list[str]]] = []
     if decisions is not None:
-        from tthc_cli.names.renames import load_accepted
+        from tthc_cli.names.decisions import load_accepted
 
         # Read before the names: a bad decisions file fails at once.
         accepted = [entry[:4] for entry in load_accepted(decisions)]

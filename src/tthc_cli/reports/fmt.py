@@ -9,8 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from tthc_cli.fixing.formatting import FileResult, unified_diff
-from tthc_cli.fixing.run import FmtRun
+from tthc_cli.fixing.result import FileResult, FmtRun, unified_diff
 from tthc_cli.runtime.i18n import _, ngettext
 
 

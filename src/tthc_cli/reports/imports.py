@@ -3,15 +3,17 @@ document on stdout (see importing/report.py for both halves)."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
 from tthc_cli.importing.report import as_json, print_problems, print_summary
-from tthc_cli.importing.run import CatalogImport
-from tthc_cli.importing.write_units import UnitsImport
 from tthc_cli.runtime.i18n import _
+
+if TYPE_CHECKING:  # types only: the report loads no importer
+    from tthc_cli.importing.run import CatalogImport
+    from tthc_cli.importing.write_units import UnitsImport
 
 FORMATS = ("text", "json")
 

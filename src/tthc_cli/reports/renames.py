@@ -3,13 +3,15 @@ and one summary line."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
-from tthc_cli.names.apply import ApplyRun
 from tthc_cli.runtime.i18n import _
+
+if TYPE_CHECKING:  # a type only: the report loads no name matching
+    from tthc_cli.names.apply import ApplyRun
 
 
 def _error(console: Console, message: str) -> None:

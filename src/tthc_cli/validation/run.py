@@ -13,7 +13,7 @@ from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.config import Settings, find_config, load_settings, merge_cli
 
 if TYPE_CHECKING:
-    from tthc_cli.fixing.formatting import FormatRun
+    from tthc_cli.fixing.result import FormatRun
     from tthc_cli.validation.results import ValidationResult
 
 
