@@ -327,6 +327,9 @@ def test_the_rule_declines_what_yaml_rs_reads_otherwise() -> None:
         "k: [a,\n  b\n",  # a flow collection left open: libyaml refuses it
         "k: 1234567890123456789012345678901\n",  # a whole number past the limit
         "1: a\n",  # a number as a key: yamltree keeps its text
+        "k: a\n---\nj: b\n",  # a second document: libyaml refuses it
+        "k: a\n...\n",  # a document end marker
+        "k: 'a\\b'\nj: \u2028\n",  # a YAML 1.1 line break
     ]:
         assert load_fast(text) is None, text
     catalog = (

@@ -59,10 +59,11 @@ _RADIX = re.compile(r"0[xXoObB]")
 _UNDERSCORE = re.compile(r"_(?:(?<=[0-9.+-]_)|(?=[0-9.+-]))")
 _PADDED = re.compile(rb"000[0-9]{26}")  # yamltree keeps 31 digits as text; bigger ints below
 _BLOCK_HEADER = re.compile(r"[|>][-+]?\n")
+_CONTENT = re.compile(r" *[^ \n]")  # the first line of a block scalar
 # Whole numbers from here on are left to the full parser (yamltree keeps over 30 digits as text).
 INT_LIMIT = 10**28
 
-# Two of the checks run on the UTF-8 bytes, where a C loop deletes every byte that cannot matter
+# Some of the checks run on the UTF-8 bytes, where a C loop deletes every byte that cannot matter
 # (a regex over the text costs several times more). UTF-8 keeps ASCII bytes out of the other
 # characters, so what is left of a text is its ASCII characters of interest, plus the lead
 # bytes of the non-ASCII characters _BAD_CHAR refuses (\xc2: C1 controls, \xe2: U+2028/9,
@@ -71,8 +72,10 @@ INT_LIMIT = 10**28
 _LEAD_BYTES = b"\xc2\xe2\xef"
 _SUSPECT = bytes([*range(0x0A), *range(0x0B, 0x20), *b"!%&*?@\\`\x7f", *_LEAD_BYTES])
 _NOT_SUSPECT = bytes(range(256)).translate(None, _SUSPECT)
-_NOT_BRACKETS = bytes(range(256)).translate(None, b"[]{}\n")
-_OPEN_FLOW = re.compile(rb"[\[{][^\]}\n]*\n")  # a flow collection going on past its line
+# Brackets, line breaks, dashes and dots: enough to find a flow collection going on past its
+# line, and every document marker (with some false alarms, which the text then settles).
+_NOT_OUTLINE = bytes(range(256)).translate(None, b"[]{}\n-.")
+_OPEN_FLOW = re.compile(rb"[\[{][^\]}\n]*\n")
 
 
 def _risky(text: str) -> bool:
@@ -84,33 +87,33 @@ def _risky(text: str) -> bool:
     suspects = raw.translate(None, _NOT_SUSPECT)
     if suspects and (suspects.translate(None, _LEAD_BYTES) or _BAD_CHAR.search(text)):
         return True
+    outline = raw.translate(None, _NOT_OUTLINE)
     if (
         _COLON.search(text)
         or _RADIX.search(text)
         or _UNDERSCORE.search(text)
         or _PADDED.search(raw)
-        or _OPEN_FLOW.search(raw.translate(None, _NOT_BRACKETS))
+        or _OPEN_FLOW.search(outline)
     ):
         return True
     # Only a `---` line opening the file: yaml-rs reads some documents libyaml refuses.
-    if "\n---" in text or "\n..." in text or text.startswith("..."):
+    if (b"\n---" in outline or b"\n..." in outline) and ("\n---" in text or "\n..." in text):
+        return True
+    if text.startswith("..."):
         return True
     if text.startswith("---") and text[3:4] not in (" ", "\n"):
         return True
     for indicator in "|>":
         at = text.find(indicator)
+        if at >= 0 and not text.endswith("\n"):
+            return True  # a block scalar ending the file: yaml-rs adds a line break
         while at >= 0:
             header = _BLOCK_HEADER.match(text, at)
             if text[at - 2 : at] not in (": ", "- ") or header is None:
                 return True
-            start = end = header.end()
-            while end < len(text) and text[end] == " ":
-                end += 1
-            if end == len(text) or text[end] == "\n":
+            if not _CONTENT.match(text, header.end()):
                 return True  # an empty block scalar, or one opening with a blank line
-            if not text.endswith("\n"):
-                return True  # a block scalar ending the file: yaml-rs adds a line break
-            at = text.find(indicator, start)
+            at = text.find(indicator, header.end())
     return False
 
 
