@@ -51,7 +51,9 @@ def test_json_and_sarif_report_the_same_findings(monkeypatch: pytest.MonkeyPatch
     _, out_sarif, _ = _run(monkeypatch, "--format", "sarif")
     findings = json.loads(out_json)["findings"]
     results = json.loads(out_sarif)["runs"][0]["results"]
-    as_json = [(f["rule"], f["file"], f["line"], f["column"], f["message"]) for f in findings]
+    as_json = [
+        (f["rule"], f["file"], f["line"], f["column"], f["message"], f["path"]) for f in findings
+    ]
     as_sarif = [
         (
             r["ruleId"],
@@ -59,6 +61,7 @@ def test_json_and_sarif_report_the_same_findings(monkeypatch: pytest.MonkeyPatch
             r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"],
             r["message"]["text"],
+            r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
         )
         for r in results
     ]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from tthc_cli.catalog.discovery import CATALOG_SUFFIXES, Discovery, discover, path_matches
 from tthc_cli.catalog.fast import FastData, fastdata_equal, read_fast_data
+from tthc_cli.catalog.nodepaths import NodeIndex
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
 from tthc_cli.catalog.yamltree import ParsedYaml, Path_, Pos, ScalarRef, YamlIssue, parse
 from tthc_cli.domain.models import model_for
@@ -143,6 +144,11 @@ class Document:
         """Position of the key that holds path (falls back to the value's position)."""
         hit = self.parsed.key_pos.get(path)
         return hit if hit is not None else self.pos(path)
+
+    @cached_property
+    def nodes(self) -> NodeIndex:
+        """Which node each position is on (the full parse; built for a file with a finding)."""
+        return NodeIndex(self.parsed)
 
     @cached_property
     def lines(self) -> list[str]:

@@ -46,6 +46,7 @@ class YamlIssue:
     message: str
     line: int
     column: int
+    path: Path_ | None = None  # the duplicate key's path; None: not known
 
 
 @dataclass(slots=True)
@@ -300,6 +301,7 @@ def _parse(text: str) -> ParsedYaml:
                                     ).format(key=repr(key), line=first[0]),
                                     line,
                                     column,
+                                    kpath,
                                 )
                             )
                         else:

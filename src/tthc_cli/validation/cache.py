@@ -30,7 +30,7 @@ from tthc_cli.validation.findings import Finding, Severity
 
 CACHE_DIR = ".tthc-cache"
 _FILE = "validate.json"
-_FORMAT = 1
+_FORMAT = 2
 # Entries of files not seen in a run are kept (another run may check another folder) until
 # there are this many; then only the files of the current run are kept.
 MAX_ENTRIES = 50_000
@@ -146,7 +146,16 @@ class ResultCache:
         self._files[path] = {
             "sha": sha,
             "findings": [
-                [f.rule, str(f.severity), f.message, f.line, f.column, f.fixable]
+                [
+                    f.rule,
+                    str(f.severity),
+                    f.message,
+                    f.line,
+                    f.column,
+                    f.fixable,
+                    f.path,
+                    f.stable_path,
+                ]
                 for f in outcome.findings
             ],
             "summaries": outcome.summaries,
@@ -190,12 +199,14 @@ def _outcome(path: str, sha: str, entry: Any, names: Mapping[str, str]) -> FileO
         return None
     try:
         findings = []
-        for code, severity, message, line, column, fixable in entry["findings"]:
+        for code, severity, message, line, column, fixable, node, stable in entry["findings"]:
             if not (
                 isinstance(message, str)
                 and type(line) is int
                 and type(column) is int
                 and isinstance(fixable, bool)
+                and isinstance(node, str)
+                and isinstance(stable, str)
             ):
                 return None
             findings.append(
@@ -208,6 +219,8 @@ def _outcome(path: str, sha: str, entry: Any, names: Mapping[str, str]) -> FileO
                     line=line,
                     column=column,
                     fixable=fixable,
+                    path=node,
+                    stable_path=stable,
                 )
             )
         summaries = entry["summaries"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.catalog.loading import Document, discover, path_matches
+from tthc_cli.catalog.nodepaths import format_path
 from tthc_cli.runtime.perf import collector_paused, fork_map, fork_workers, shared_data
 from tthc_cli.validation.cache import FileOutcome, ResultCache, cache_key
 from tthc_cli.validation.checking import (
@@ -143,6 +144,8 @@ class _Emitter:
         inline, per_file = known
         if inline.covers(rule, hit.line) or any(matches(rule, s) for s in per_file):
             return None
+        nodes = target.nodes
+        node = hit.path if hit.path is not None else nodes.path_at(hit.line, hit.column)
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -152,6 +155,8 @@ class _Emitter:
             line=hit.line,
             column=hit.column,
             fixable=rule.fixable if hit.fixable is None else hit.fixable,
+            path=format_path(node),
+            stable_path=nodes.stable(node),
         )
 
 

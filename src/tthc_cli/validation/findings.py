@@ -27,6 +27,11 @@ class Finding:
     line: int
     column: int
     fixable: bool = field(default=False, compare=False)
+    # The YAML path of the node (`procedures[12].fees[0].amount`, `$` for the whole file),
+    # and the same with list items named by their code where they have one
+    # (`procedures[code=1.000123].fees[0].amount`), which baselines key on.
+    path: str = field(default="", compare=False)
+    stable_path: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.message)
@@ -40,4 +45,5 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "path": self.path,
         }

@@ -25,6 +25,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def title(finding: Finding) -> str:
+    """`TT106 invalid-fee at procedures[12].fees[0].amount`: GitHub shows no column, the path
+    says which value it is."""
+    title = f"{finding.rule} {finding.name}"
+    if finding.path and finding.path != "$":
+        title += f" at {finding.path}"
+    return title
+
+
 def annotation(finding: Finding) -> str:
     command = "error" if finding.severity is Severity.ERROR else "warning"
     props = ",".join(
@@ -32,7 +41,7 @@ def annotation(finding: Finding) -> str:
             f"file={escape_property(finding.file)}",
             f"line={finding.line}",
             f"col={finding.column}",
-            f"title={escape_property(f'{finding.rule} {finding.name}')}",
+            f"title={escape_property(title(finding))}",
         ]
     )
     return f"::{command} {props}::{escape_data(finding.message)}"

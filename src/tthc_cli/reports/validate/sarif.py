@@ -36,6 +36,18 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     }
 
 
+def logical_location(path: str) -> dict[str, str]:
+    """The finding's YAML path as a SARIF logical location: a key is a `property`, a list item
+    an `element`, the whole document (`$`) an `object`."""
+    if not path or path == "$":
+        kind = "object"
+    elif path.endswith("]") and not path.endswith('"]'):
+        kind = "element"
+    else:
+        kind = "property"
+    return {"fullyQualifiedName": path or "$", "kind": kind}
+
+
 def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     """Stable across runs, languages and edits elsewhere in the file: rule, file, the English
     message, and which occurrence of that message in the file it is (equal ones stay distinct)."""
@@ -70,7 +82,8 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
                                 "startLine": finding.line,
                                 "startColumn": finding.column,
                             },
-                        }
+                        },
+                        "logicalLocations": [logical_location(finding.path)],
                     }
                 ],
                 "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},

@@ -24,9 +24,11 @@ class TextReporter:
             console.print(f"[bold underline]{escape(file)}[/]")
             for f in group:
                 fix = safe_fix if f.fixable else ""
+                # The YAML path, but not `$`: the file heading above already names the file.
+                where = f"  [dim]@ {escape(f.path)}[/]" if f.path and f.path != "$" else ""
                 console.print(
                     f"  {f.line}:{f.column}  [{_STYLE[f.severity]}]{f.severity}[/]  "
-                    f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}",
+                    f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}{where}",
                     soft_wrap=True,  # one line per finding, for grep and editors
                 )
             console.print()

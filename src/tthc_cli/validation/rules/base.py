@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from tthc_cli.catalog.loading import Document
+from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.findings import Severity
 
@@ -26,6 +27,10 @@ class Hit:
     doc: Document | None = None
     # None: as the rule says; False: this finding has no safe automatic fix.
     fixable: bool | None = None
+    # The YAML path of what the hit is about. None: the node at the position (the engine
+    # works it out); a rule names it only when the position cannot: () for a finding about the
+    # whole file, the key's path for a key that starts its mapping.
+    path: Path_ | None = None
 
 
 @dataclass(frozen=True)

@@ -32,4 +32,4 @@ SEVERITY = Severity.ERROR
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     for issue in doc.issues:
         if issue.kind == "duplicate-key":
-            yield Hit(issue.message, issue.line, issue.column)
+            yield Hit(issue.message, issue.line, issue.column, path=issue.path)

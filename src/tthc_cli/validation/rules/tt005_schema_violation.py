@@ -158,7 +158,9 @@ def _key_problem(
     allowed = _keys(owner) if owner is not None else []
     hint = did_you_mean(str(key), allowed)
     # Translators: {hint} is empty or a translated " (did you mean `…`?)".
-    return Hit(_("unknown key `{key}`{hint}").format(key=key, hint=hint), *doc.key_pos(path))
+    return Hit(
+        _("unknown key `{key}`{hint}").format(key=key, hint=hint), *doc.key_pos(path), path=path
+    )
 
 
 def _value_problem(doc: Document, path: Path_, details: Sequence[ErrorDetails], label: str) -> Hit:

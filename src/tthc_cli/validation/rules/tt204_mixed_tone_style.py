@@ -85,6 +85,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         ),
         line,
         column,
+        path=(),  # about the whole file; the position only shows an example
     )
 
 
