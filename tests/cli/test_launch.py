@@ -53,3 +53,15 @@ def test_no_arguments_show_the_overview_on_stderr_without_rich() -> None:
     assert "Usage: tthc" in done.stderr
     assert "dedupe-names" in done.stderr
     assert done.stdout.splitlines() == ["2", "False"]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--help"], ["lsp", "--help"]])
+def test_help_loads_neither_the_baseline_nor_the_language_server(args: list[str]) -> None:
+    code = (
+        f"import sys; from tthc_cli.launch import main; sys.argv = ['tthc', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', "
+        "'tthc_cli.lsp', 'tthc_cli.validation.baseline'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -88,6 +88,24 @@ def validate(
             help=N_("Neither read nor write the result cache in .tthc-cache/."),
         ),
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help=N_(
+                "Leave out the findings this baseline file records (by file, YAML path and "
+                "rule); fail only on new ones. With --strict, fixed entries fail too."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help=N_("Write today's findings to the --baseline file (then none fail)."),
+        ),
+    ] = False,
 ) -> None:
     # long: the options' declarations; the body is one call and the report.
     from tthc_cli.reports.fmt import print_fixed
@@ -104,6 +122,8 @@ def validate(
         changed_only=changed_only,
         base=base,
         use_cache=not no_cache,
+        baseline=baseline,
+        update_baseline=update_baseline,
     )
     with reported_errors():
         run = run_validate(paths_or_default(paths), options, Path.cwd())

@@ -302,6 +302,7 @@ def _validate_paths(
         cache.save()
 
     shown_paths = {file.shown for file in wanted}
+    result.checked = [file.shown for file in wanted]
     result.findings = [f for file in wanted if file.outcome for f in file.outcome.findings]
     result.findings += [f for f in project if f.file in shown_paths]
     result.findings.sort(key=Finding.sort_key)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.validation.findings import Finding, Severity
+
+if TYPE_CHECKING:  # the baseline module reads results; it is loaded only with --baseline
+    from tthc_cli.validation.baseline import BaselineOutcome
 
 
 class RuleInfo(Protocol):
@@ -53,6 +56,10 @@ class ValidationResult:
     rules: Sequence[RuleInfo] = field(default_factory=list)
     # Every rule tthc has, ran or not (SARIF describes them all, so rule indexes stay stable).
     catalogue: Sequence[RuleInfo] = field(default_factory=registered_rules)
+    # The files checked, as shown (a baseline's entries of other files are not judged).
+    checked: list[str] = field(default_factory=list)
+    # With --baseline: the known findings left out of `findings`, and the entries fixed.
+    baseline: BaselineOutcome | None = None
 
     @property
     def errors(self) -> int:
@@ -67,4 +74,6 @@ class ValidationResult:
             return 2
         if self.errors or (strict and self.warnings):
             return 1
+        if strict and self.baseline is not None and self.baseline.fixed:
+            return 1  # the baseline must shrink: --update-baseline drops the fixed entries
         return 0

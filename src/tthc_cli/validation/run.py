@@ -41,6 +41,8 @@ class ValidateOptions:
     changed_only: bool = False
     base: str | None = None  # a base revision implies changed_only
     use_cache: bool = True
+    baseline: Path | None = None  # leave out the findings this baseline file knows
+    update_baseline: bool = False  # write the findings to it instead
 
 
 @dataclass
@@ -67,6 +69,10 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
     """Validate `paths` as the options say; raises TthcError for a bad configuration or option."""
     from tthc_cli.validation.engine import validate_paths
 
+    if options.update_baseline and options.baseline is None:
+        # Translators: keep --update-baseline and --baseline as they are (options).
+        raise ConfigError(_("--update-baseline needs --baseline FILE"))
+
     settings = merge_cli(
         load_config(options.config, options.no_config, cwd),
         select=options.select,
@@ -91,4 +97,9 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         # Relative, as before: the cache sits in the working directory of the run.
         cache = cache_for(settings, Path(CACHE_DIR))
     result = validate_paths(paths, settings, cache=cache, changed=only)
+    if options.baseline is not None:
+        from tthc_cli.validation.baseline import compare_baseline, update_baseline
+
+        judge = update_baseline if options.update_baseline else compare_baseline
+        result.baseline = judge(options.baseline, result, result.checked)
     return ValidateRun(result, strict=settings.strict, fixed=fixed)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tthc_cli.reports.validate.base import write_raw
+from tthc_cli.reports.validate.base import baseline_notes, write_raw
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Finding, Severity
 from tthc_cli.validation.results import ValidationResult
@@ -111,6 +111,7 @@ class GithubReporter:
                 )
             text = notice.format(left=left, limit=MAX_ANNOTATIONS)
             out.append(f"::notice title=tthc::{escape_data(text)}")
+        out += [f"::notice title=tthc::{escape_data(note)}" for note in baseline_notes(result)]
         out.append(
             _("tthc: {files} files, {errors} errors, {warnings} warnings").format(
                 files=result.files, errors=result.errors, warnings=result.warnings

@@ -12,7 +12,7 @@ from tthc_cli.validation.results import ValidationResult
 
 
 def as_data(result: ValidationResult) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "version": 1,
         "findings": [finding.as_dict() for finding in result.findings],
         "load_errors": [
@@ -30,6 +30,19 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
             "streets": result.streets,
         },
     }
+    outcome = result.baseline
+    if outcome is not None:
+        # Added with --baseline: `findings` holds only the new ones.
+        data["baseline"] = {
+            "file": outcome.file,
+            "known": len(outcome.known),
+            "written": outcome.written,
+            "fixed": [
+                {"file": shown, "path": entry.path, "rule": entry.rule, "count": entry.count}
+                for entry, shown in outcome.fixed
+            ],
+        }
+    return data
 
 
 class JsonReporter:

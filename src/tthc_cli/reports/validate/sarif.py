@@ -12,7 +12,7 @@ from rich.console import Console
 
 from tthc_cli import __version__
 from tthc_cli.reports.validate.base import write_raw
-from tthc_cli.runtime.i18n import english_of
+from tthc_cli.runtime.i18n import _, english_of
 from tthc_cli.validation.findings import Finding, Severity
 from tthc_cli.validation.results import RuleInfo, ValidationResult
 
@@ -56,39 +56,60 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
-def as_data(result: ValidationResult) -> dict[str, Any]:
-    rules = list(result.catalogue)
-    index = {rule.code: number for number, rule in enumerate(rules)}
+def _location(file: str, finding: Finding | None, path: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": quote(file), "uriBaseId": "%SRCROOT%"},
+    }
+    if finding is not None:
+        physical["region"] = {"startLine": finding.line, "startColumn": finding.column}
+    return {"physicalLocation": physical, "logicalLocations": [logical_location(path)]}
+
+
+def _results(result: ValidationResult, index: dict[str, int]) -> list[dict[str, Any]]:
+    """The findings; with a baseline, the known ones too (`unchanged`) and the fixed entries
+    (`absent`), which is what code scanning reads."""
+    outcome = result.baseline
+    judged = outcome is not None and outcome.written is None
+    shown = [(f, "new") for f in result.findings]
+    if judged and outcome is not None:
+        shown += [(f, "unchanged") for f in outcome.known]
+        shown.sort(key=lambda pair: pair[0].sort_key())
     results = []
     seen: Counter[tuple[str, str, str]] = Counter()
-    for finding in result.findings:
+    for finding, state in shown:
         same = (finding.rule, finding.file, str(english_of(finding.message)))
         occurrence = seen[same]
         seen[same] += 1
-        results.append(
-            {
-                "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
-                "level": _level(finding.severity),
-                "message": {"text": finding.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": quote(finding.file),
-                                "uriBaseId": "%SRCROOT%",
-                            },
-                            "region": {
-                                "startLine": finding.line,
-                                "startColumn": finding.column,
-                            },
-                        },
-                        "logicalLocations": [logical_location(finding.path)],
-                    }
-                ],
-                "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
-            }
-        )
+        item: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": index[finding.rule],
+            "level": _level(finding.severity),
+            "message": {"text": finding.message},
+            "locations": [_location(finding.file, finding, finding.path)],
+            "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
+        }
+        if judged:
+            item["baselineState"] = state
+        results.append(item)
+    for entry, file in outcome.fixed if judged and outcome is not None else []:
+        absent: dict[str, Any] = {"ruleId": entry.rule}
+        if entry.rule in index:  # a rule tthc no longer has keeps only its id
+            absent["ruleIndex"] = index[entry.rule]
+        absent |= {
+            "level": "none",
+            # Translators: the message of a SARIF result for a baseline entry no longer found.
+            "message": {"text": _("fixed since the baseline")},
+            "locations": [_location(file, None, entry.path)],
+            "baselineState": "absent",
+        }
+        results.append(absent)
+    return results
+
+
+def as_data(result: ValidationResult) -> dict[str, Any]:
+    rules = list(result.catalogue)
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    results = _results(result, index)
     notifications = [
         {
             "level": "error",

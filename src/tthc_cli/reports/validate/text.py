@@ -7,6 +7,7 @@ from itertools import groupby
 from rich.console import Console
 from rich.markup import escape
 
+from tthc_cli.reports.validate.base import baseline_notes
 from tthc_cli.runtime.i18n import _, ngettext
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.results import ValidationResult
@@ -32,6 +33,7 @@ class TextReporter:
                     soft_wrap=True,  # one line per finding, for grep and editors
                 )
             console.print()
+        _print_baseline(result, console)
         if not self.summary:
             return
         counts = [
@@ -76,3 +78,27 @@ class TextReporter:
         console.print(
             escape(line).format(counts=escape(", ".join(counts)), status=status), soft_wrap=True
         )
+
+
+def _print_baseline(result: ValidationResult, console: Console) -> None:
+    """The entries fixed since the baseline, then what the baseline left out or recorded."""
+    outcome = result.baseline
+    if outcome is None:
+        return
+    if outcome.fixed:
+        # Translators: a heading; {file} is the baseline file.
+        console.print(
+            "[bold]"
+            + escape(_("Fixed since the baseline {file}:").format(file=outcome.file))
+            + "[/]"
+        )
+        for entry, shown in outcome.fixed:
+            times = f" ×{entry.count}" if entry.count > 1 else ""
+            console.print(
+                f"  {escape(shown)}  [cyan]{entry.rule}[/] [dim]{escape(entry.name)}[/]"
+                f"  [dim]@ {escape(entry.path)}[/]{times}",
+                soft_wrap=True,
+            )
+        console.print()
+    for note in baseline_notes(result):
+        console.print(f"[dim]{escape(note)}[/]", soft_wrap=True)
