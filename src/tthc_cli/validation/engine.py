@@ -160,6 +160,12 @@ class _Emitter:
         )
 
 
+def make_emitter(settings: Settings, rules: Sequence[Rule]) -> _Emitter:
+    """What turns the rules' hits into findings, for one pass over some documents (it keeps
+    each document's ignores while the pass lasts)."""
+    return _Emitter(settings, rules)
+
+
 def check_documents(
     docs: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None
 ) -> list[Finding]:
