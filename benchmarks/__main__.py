@@ -19,6 +19,8 @@ commands:
   diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
   dedupe     time `tthc dedupe-names` on national hamlets and the national street list
              [--repeat R] [--hamlets N] [--only hamlets|streets] [--no-tracemalloc]
+  lsp        `tthc lsp`: diagnostics after a change in a 500-procedure file, and the server's
+             memory with the 2,000-file corpus as the workspace [--files N] [--changes N]
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
   identity   record|check DIR: the JSON output of validate, diff, dedupe-names, stats and
              search on the corpora and the shipped catalogs, byte for byte, before and after
@@ -49,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import dedupebench
 
         return dedupebench.main(rest)
+    if command == "lsp":
+        from benchmarks import lspbench
+
+        return lspbench.main(rest)
     if command == "generate":
         from benchmarks import generate
 

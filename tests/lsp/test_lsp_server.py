@@ -287,3 +287,33 @@ def test_without_pygls_one_clear_line_and_exit_2(monkeypatch: pytest.MonkeyPatch
     result = CliRunner().invoke(app, ["lsp"])
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: tthc lsp needs pygls: pip install 'tthc-cli[lsp]'"
+
+
+@pytest.mark.asyncio
+async def test_applying_the_fix_clears_the_finding(client: LanguageClient, tmp_path: Path) -> None:
+    uri = await open_file(client, tmp_path / "catalogs" / "xa.yaml")
+    tt202 = next(d for d in client.diagnostics[uri] if d.code == "TT202")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=tt202.range,
+            context=lsp.CodeActionContext(diagnostics=[tt202]),
+        )
+    )
+    assert actions
+    fix = actions[0]
+    assert isinstance(fix, lsp.CodeAction)
+    assert fix.edit is not None
+    assert fix.edit.changes is not None
+    (edit,) = fix.edit.changes[uri]
+    # What an editor does with the action: apply its edit, as an incremental change.
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                lsp.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)
+            ],
+        )
+    )
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["TT102"]

@@ -10,7 +10,7 @@ A file that cannot be read counts as absent; nothing here raises on bad input.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,10 +49,24 @@ class _File:
     path: Path
     sha: str
     summaries: dict[str, Any]
-    procedures: list[ProcedureRef]
-    numbers: dict[str, int] = field(default_factory=dict)  # document number -> uses
+    scopes: frozenset[tuple[str, Any]]  # (rule, scope) of the cross-file rules with one
     open_doc: Document | None = None  # the editor's text, when open
     outcome: FileOutcome | None = None  # the per-file rules' findings, for an open file
+    # What hovers look up; for an open file worked out only when a hover asks.
+    _lookups: tuple[list[ProcedureRef], dict[str, int]] | None = field(default=None, repr=False)
+
+    def lookups(self) -> tuple[list[ProcedureRef], dict[str, int]]:
+        """Its procedures, and how often it cites each document number."""
+        if self._lookups is None and self.open_doc is not None:
+            self._lookups = (list(_procedures(self.open_doc)), _numbers(self.open_doc))
+        return self._lookups or ([], {})
+
+
+def _order(shown: str) -> list[tuple[int, str]]:
+    """The order discovery walks files in (a folder's files, then its sub-folders, by name),
+    which decides which of two files a cross-file finding is reported on."""
+    parts = shown.split("/")
+    return [(1, part) for part in parts[:-1]] + [(0, parts[-1])]
 
 
 class LiveWorkspace:
@@ -89,13 +103,20 @@ class LiveWorkspace:
 
     def _summarized(self, path: Path, shown: str, text: str) -> _File:
         doc = load_text(text, shown, fast=True)
-        return _File(
-            path,
-            digest(text),
-            summaries(doc, self.rules, self.ctx),
-            list(_procedures(doc)),
-            _numbers(doc),
-        )
+        found = summaries(doc, self.rules, self.ctx)
+        entry = _File(path, digest(text), found, self._scopes(found))
+        entry._lookups = (list(_procedures(doc)), _numbers(doc))
+        return entry
+
+    def _scopes(self, found: dict[str, Any]) -> frozenset[tuple[str, Any]]:
+        keys = set()
+        for rule in self.rules:
+            if rule.scope is not None and rule.summarize is not None:
+                with contextlib.suppress(Exception):
+                    key = rule.scope(found.get(rule.code))
+                    if key is not None:
+                        keys.add((rule.code, key))
+        return frozenset(keys)
 
     def open(self, path: Path, text: str) -> list[str]:
         """An editor's text of path (opened or changed); returns the open files whose findings
@@ -105,11 +126,13 @@ class LiveWorkspace:
         sha = digest(text)
         if known is not None and known.open_doc is not None and known.sha == sha:
             return []
-        doc = load_text(text, shown, fast=True)
+        # A text that had findings will have positions computed again: parse it fully at once
+        # rather than with yaml-rs first and then in full.
+        had_findings = known is not None and known.outcome is not None and known.outcome.findings
+        doc = load_text(text, shown, fast=not had_findings)
         outcome = check_file(doc, self.rules, self.ctx, make_emitter(self.settings, self.rules))
-        self._files[shown] = _File(
-            path, sha, outcome.summaries, list(_procedures(doc)), _numbers(doc), doc, outcome
-        )
+        found = outcome.summaries
+        self._files[shown] = _File(path, sha, found, self._scopes(found), doc, outcome)
         return self._refresh(shown)
 
     def close(self, path: Path) -> list[str]:
@@ -143,25 +166,40 @@ class LiveWorkspace:
         return sorted(name for name in touched if self.is_open(name) or name == changed)
 
     def _cross_file(self) -> dict[str, list[Finding]]:
+        """The cross-file findings on the open files: only the files that share a scope with
+        an open file take part (all of them, should a cross-file rule have no scope)."""
+        scoped = all(
+            rule.scope is not None
+            for rule in self.rules
+            if rule.check_summaries is not None or rule.check_project is not None
+        )
+        wanted = set().union(*(e.scopes for e in self._files.values() if e.open_doc is not None))
         emitter = make_emitter(self.settings, self.rules)
+        loaded: dict[str, Document] = {}  # a file on disk is parsed once per pass, if at all
+        taking = [(s, e) for s, e in self._files.items() if not scoped or e.scopes & wanted]
         items = [
-            (shown, self._getter(shown), entry.summaries) for shown, entry in self._files.items()
+            (shown, self._getter(shown, loaded), entry.summaries)
+            for shown, entry in sorted(taking, key=lambda item: _order(item[0]))
         ]
         found: dict[str, list[Finding]] = {}
         for finding in project_findings(items, self.rules, self.ctx, emitter):
             found.setdefault(finding.file, []).append(finding)
         return found
 
-    def _getter(self, shown: str) -> Any:
+    def _getter(self, shown: str, loaded: dict[str, Document]) -> Callable[[], Document]:
         entry = self._files[shown]
 
         def document() -> Document:
             if entry.open_doc is not None:
                 return entry.open_doc
-            try:
-                return Document(shown, read_text(entry.path, max_bytes=self.settings.max_bytes))
-            except CatalogLoadError:
-                return load_text("", shown)
+            doc = loaded.get(shown)
+            if doc is None:
+                try:
+                    text = read_text(entry.path, max_bytes=self.settings.max_bytes)
+                except CatalogLoadError:
+                    text = ""
+                doc = loaded[shown] = Document(shown, text)
+            return doc
 
         return document
 
@@ -187,18 +225,15 @@ class LiveWorkspace:
         key = national_part(code)
         return [
             ref
-            for _shown, entry in sorted(self._files.items())
-            for ref in entry.procedures
+            for _shown, entry in sorted(self._files.items(), key=lambda item: _order(item[0]))
+            for ref in entry.lookups()[0]
             if national_part(ref.code) == key
         ]
 
     def number_uses(self, number: str) -> dict[str, int]:
         """The files that cite a document number, with how many times."""
-        return {
-            shown: entry.numbers[number]
-            for shown, entry in sorted(self._files.items())
-            if number in entry.numbers
-        }
+        uses = {shown: entry.lookups()[1].get(number, 0) for shown, entry in self._files.items()}
+        return {shown: count for shown, count in sorted(uses.items()) if count}
 
 
 def _procedures(doc: Document) -> Iterator[ProcedureRef]:
