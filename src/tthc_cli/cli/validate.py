@@ -12,6 +12,7 @@ from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
     NoConfig,
+    ReferencePaths,
     ReportOutput,
     paths_or_default,
     print_errors,
@@ -56,6 +57,7 @@ def validate(
     ] = None,
     config: ConfigFile = None,
     no_config: NoConfig = False,
+    reference: ReferencePaths = None,
     fix: Annotated[
         bool,
         typer.Option("--fix"),  # help: _fix_help, from the rules that declare a fix
@@ -104,6 +106,7 @@ def validate(
         changed_only=changed_only,
         base=base,
         use_cache=not no_cache,
+        reference=[str(path) for path in reference or []],
     )
     with reported_errors():
         run = run_validate(paths_or_default(paths), options, Path.cwd())

@@ -179,6 +179,16 @@ class ProcedureCatalog(_Model):
         description="Nguồn dữ liệu / where the facts come from.",
         examples=["Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn)"],
     )
+    selection: StrictBool = Field(
+        default=False,
+        description=(
+            "true: danh mục chỉ là một phần (chọn lọc) danh mục của tỉnh ở cấp này, không đầy đủ; "
+            "nói rõ trong `title` và `source` cách chọn / the list is a selection of the "
+            "province's list at this level, not all of it (say how it was chosen in `title` "
+            "and `source`); `tthc validate --reference` then does not ask for the rest."
+        ),
+        examples=[True],
+    )
     decisions: list[Text] | None = Field(
         default=None,
         description="Quyết định công bố danh mục / decisions publishing the list.",

@@ -16,6 +16,18 @@ class Severity(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An offered fix: a change a reviewer may choose to make. Unlike a rule's safe fix it is
+    never applied by `tthc fmt` or `validate --fix`; reports show it beside the finding."""
+
+    description: str  # what to do, in the user's language
+    replacement: str | None = None  # the value to write instead, when there is one
+
+    def as_dict(self) -> dict[str, object]:
+        return {"description": self.description, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place in one file; lines and columns are 1-based."""
 
@@ -27,6 +39,7 @@ class Finding:
     line: int
     column: int
     fixable: bool = field(default=False, compare=False)
+    suggestion: Suggestion | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.message)
@@ -40,4 +53,4 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "column": self.column,
-        }
+        } | ({"suggestion": self.suggestion.as_dict()} if self.suggestion is not None else {})

@@ -40,6 +40,7 @@ class ValidateOptions:
     fix: bool = False  # apply the safe fixes of the enabled fixable rules first
     changed_only: bool = False
     base: str | None = None  # a base revision implies changed_only
+    reference: list[str] = field(default_factory=list)  # replaces the configuration's
     use_cache: bool = True
 
 
@@ -72,6 +73,7 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         select=options.select,
         ignore=options.ignore,
         strict=options.strict,
+        reference=options.reference,
     )
     fixed = None
     if options.fix:
@@ -83,12 +85,19 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         from tthc_cli.catalog.gitchanges import changed_files
 
         only = changed_files(cwd, options.base)
+    reference = None
+    if settings.reference:
+        from tthc_cli.catalog.reference import load_reference
+
+        reference = load_reference(settings.reference_paths, max_bytes=settings.max_bytes)
     cache = None
     if options.use_cache:
         from tthc_cli.validation.cache import CACHE_DIR
         from tthc_cli.validation.engine import cache_for
 
         # Relative, as before: the cache sits in the working directory of the run.
-        cache = cache_for(settings, Path(CACHE_DIR))
-    result = validate_paths(paths, settings, cache=cache, changed=only)
+        cache = cache_for(settings, Path(CACHE_DIR), reference)
+    result = validate_paths(paths, settings, cache=cache, changed=only, reference=reference)
+    if reference is not None:
+        result.load_errors += reference.errors
     return ValidateRun(result, strict=settings.strict, fixed=fixed)

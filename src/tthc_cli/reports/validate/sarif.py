@@ -44,6 +44,35 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
+def _result(finding: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": _level(finding.severity),
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {
+                        "uri": quote(finding.file),
+                        "uriBaseId": "%SRCROOT%",
+                    },
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
+    }
+    if finding.suggestion is not None:
+        # An offered fix, never applied: SARIF's `fixes` would need the exact region to
+        # replace, so it travels in the result's property bag.
+        found["properties"] = {"suggestion": finding.suggestion.as_dict()}
+    return found
+
+
 def as_data(result: ValidationResult) -> dict[str, Any]:
     rules = list(result.catalogue)
     index = {rule.code: number for number, rule in enumerate(rules)}
@@ -53,29 +82,7 @@ def as_data(result: ValidationResult) -> dict[str, Any]:
         same = (finding.rule, finding.file, str(english_of(finding.message)))
         occurrence = seen[same]
         seen[same] += 1
-        results.append(
-            {
-                "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
-                "level": _level(finding.severity),
-                "message": {"text": finding.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": quote(finding.file),
-                                "uriBaseId": "%SRCROOT%",
-                            },
-                            "region": {
-                                "startLine": finding.line,
-                                "startColumn": finding.column,
-                            },
-                        }
-                    }
-                ],
-                "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
-            }
-        )
+        results.append(_result(finding, index[finding.rule], occurrence))
     notifications = [
         {
             "level": "error",

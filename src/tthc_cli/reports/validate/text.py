@@ -8,10 +8,20 @@ from rich.console import Console
 from rich.markup import escape
 
 from tthc_cli.runtime.i18n import _, ngettext
-from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.findings import Finding, Severity
 from tthc_cli.validation.results import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def _offered(finding: Finding) -> str:
+    """The fix a finding offers but that is never applied, as a dim note; empty without one."""
+    if finding.suggestion is None:
+        return ""
+    # Translators: shown after a finding with a fix it offers but never applies; {description}
+    # says what to do ("take the reference name: …").
+    offered = _("[suggestion: {description}]").format(description=finding.suggestion.description)
+    return " [dim]" + escape(offered) + "[/]"
 
 
 class TextReporter:
@@ -23,7 +33,7 @@ class TextReporter:
         for file, group in groupby(result.findings, key=lambda f: f.file):
             console.print(f"[bold underline]{escape(file)}[/]")
             for f in group:
-                fix = safe_fix if f.fixable else ""
+                fix = (safe_fix if f.fixable else "") + _offered(f)
                 console.print(
                     f"  {f.line}:{f.column}  [{_STYLE[f.severity]}]{f.severity}[/]  "
                     f"[cyan]{f.rule}[/] [dim]{f.name}[/]  {escape(f.message)}{fix}",

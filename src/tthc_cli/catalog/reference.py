@@ -1,0 +1,256 @@
+"""The reference: the list above a list (the ministries' national list, or a province's list
+for its communes), read as ordinary procedure catalogs and looked up by procedure identity.
+
+`tthc validate` checks a list against it (the rules TT150-TT157) and `tthc stats` counts how
+much of it a list publishes; both read it here, through the one catalog reader and its error
+policy, and pair procedures by the one identity key (`text.keys.procedure_key`: the national
+code, else the normalized name). What differs between a listing and its reference procedure is
+decided in `catalog.refcompare`.
+
+Scope: a reference catalog applies to the lists of its `province`; one without a province (or
+with `province: "00"`) is national and applies to every province. Snapshots: of the reference
+catalogs of one scope and level, only those with the latest `effective` date count (an older
+list of the same level is history, not the reference).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tthc_cli.catalog.discovery import discover
+from tthc_cli.catalog.reader import read_catalog
+from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path
+from tthc_cli.runtime.errors import CatalogLoadError
+from tthc_cli.runtime.i18n import _
+from tthc_cli.text.keys import procedure_key, procedure_name_key
+
+Fee = tuple[str, "float | None"]  # (name, amount in đồng, None when the council sets it)
+NATIONAL_PROVINCES = ("", "00")
+ONLINE_VALUES = ("none", "partial", "full")  # in ascending order; anything else is unknown
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """The values of one listed procedure that are compared with the reference; a value of the
+    wrong type counts as not stated (None, or "" for text)."""
+
+    code: str
+    name: str
+    field: str = ""
+    time_value: float | None = None
+    time_unit: str = ""
+    fees: tuple[Fee, ...] | None = None  # None: not stated; (): free
+    online: str = ""  # none | partial | full; "" when unknown (not stated, `available`, ...)
+    legal_basis: tuple[str, ...] | None = None  # None: not stated
+
+    @property
+    def key(self) -> str:
+        """The identity of the procedure (`text.keys.procedure_key`)."""
+        return procedure_key(self.code, self.name)
+
+    @property
+    def name_key(self) -> str:
+        return procedure_name_key(self.name)
+
+
+def entry_of(item: dict[str, Any]) -> Entry:
+    """The compared values of a procedure mapping as a catalog holds it."""
+    limit = item.get("time_limit")
+    raw_fees = item.get("fees")
+    legal = item.get("legal_basis")
+    online = item.get("online")
+    return Entry(
+        code=_text(item.get("code")),
+        name=_text(item.get("name")),
+        field=_text(item.get("field")),
+        time_value=_number(limit.get("value")) if isinstance(limit, dict) else None,
+        time_unit=_text(limit.get("unit")) if isinstance(limit, dict) else "",
+        fees=tuple(
+            (_text(fee.get("name")), _number(fee.get("amount")))
+            for fee in raw_fees
+            if isinstance(fee, dict)
+        )
+        if isinstance(raw_fees, list)
+        else None,
+        online=online if online in ONLINE_VALUES else "",
+        legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
+        if isinstance(legal, list)
+        else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RefProcedure:
+    """One procedure of the reference, at one level, for one province (None: every one)."""
+
+    entry: Entry
+    level: str
+    province: str | None
+    file: str
+    line: int
+
+
+def scope_of(province: Any) -> str | None:
+    """The province a reference catalog applies to; None for a national catalog."""
+    text = _text(province)
+    return None if text in NATIONAL_PROVINCES else text
+
+
+@dataclass
+class Reference:
+    """The reference procedures, the files they come from and what could not be read."""
+
+    procedures: list[RefProcedure] = field(default_factory=list)
+    files: frozenset[str] = frozenset()  # resolved paths of the reference's catalog files
+    errors: list[CatalogLoadError] = field(default_factory=list)
+    _scopes: dict[str, _Scope] = field(default_factory=dict, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A hash of everything the reference states that a check reads (for result caches)."""
+        sha = hashlib.sha256()
+        for ref in self.procedures:
+            sha.update(repr((ref.level, ref.province, ref.file, ref.line, ref.entry)).encode())
+        return sha.hexdigest()
+
+    def holds_file(self, path: str) -> bool:
+        """Whether the catalog at path is one of the reference's own files."""
+        return bool(self.files) and os.path.realpath(path) in self.files
+
+    def covers(self, province: str) -> bool:
+        """Whether the reference has procedures for lists of this province."""
+        return bool(self._scope(province).all)
+
+    def find(self, entry: Entry, province: str) -> list[RefProcedure]:
+        """The reference's listings of this procedure at any level: by national code when the
+        entry has a procedure code, else by its normalized name."""
+        scope = self._scope(province)
+        key = entry.key
+        if key.startswith("name:"):
+            return scope.by_name.get(entry.name_key, [])
+        return scope.by_key.get(key, [])
+
+    def find_name(self, name: str, province: str) -> list[RefProcedure]:
+        """The reference's listings whose normalized name is this one's."""
+        return self._scope(province).by_name.get(procedure_name_key(name), [])
+
+    def at_level(self, province: str, level: str) -> list[RefProcedure]:
+        """The reference's procedures of one level for this province, one per procedure."""
+        seen: set[str] = set()
+        found = []
+        for ref in self._scope(province).all:
+            if ref.level == level and ref.entry.key not in seen:
+                seen.add(ref.entry.key)
+                found.append(ref)
+        return found
+
+    def in_scope(self, province: str) -> list[RefProcedure]:
+        return self._scope(province).all
+
+    def _scope(self, province: str) -> _Scope:
+        scope = self._scopes.get(province)
+        if scope is None:
+            scope = self._scopes[province] = _Scope.of(
+                ref for ref in self.procedures if ref.province in (None, province)
+            )
+        return scope
+
+
+@dataclass
+class _Scope:
+    all: list[RefProcedure]
+    by_key: dict[str, list[RefProcedure]]
+    by_name: dict[str, list[RefProcedure]]
+
+    @classmethod
+    def of(cls, refs: Iterable[RefProcedure]) -> _Scope:
+        scope = cls([], {}, {})
+        for ref in refs:
+            scope.all.append(ref)
+            scope.by_key.setdefault(ref.entry.key, []).append(ref)
+            scope.by_name.setdefault(ref.entry.name_key, []).append(ref)
+        return scope
+
+
+@dataclass
+class _Catalog:
+    file: str
+    province: str | None
+    level: str
+    effective: str
+    procedures: list[tuple[Entry, int]]
+
+
+def _read(path: Path, named: bool, max_bytes: int) -> _Catalog | None:
+    from tthc_cli.catalog.procfast import read_fast
+
+    shown = display_path(path)
+    found = read_catalog(
+        path, "procedure-catalog", shown=shown, named=named, fast=read_fast, max_bytes=max_bytes
+    )
+    if found is None:
+        return None  # a units or decisions file in a reference folder
+    data = found.data
+    items = data.get("procedures")
+    if not isinstance(items, list):
+        line = found.pos(("procedures",))[0]
+        raise CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
+    effective = data.get("effective")
+    return _Catalog(
+        file=shown,
+        province=scope_of(data.get("province")),
+        level=_text(data.get("level")),
+        effective=effective.isoformat() if isinstance(effective, dt.date) else _text(effective),
+        procedures=[
+            (entry_of(item), found.pos(("procedures", index, "code"))[0])
+            for index, item in enumerate(items)
+            if isinstance(item, dict)
+        ],
+    )
+
+
+def load_reference(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Reference:
+    """The reference catalogs under paths; a file that cannot be read is one error (as in
+    every command) and the others still count."""
+    # Shown as users see them: relative to the working folder when inside it.
+    found = discover([Path(display_path(path)) for path in paths])
+    reference = Reference(errors=list(found.errors))
+    catalogs: list[_Catalog] = []
+    files: set[str] = set()
+    for path in found.files:
+        try:
+            catalog = _read(path, path in found.named, max_bytes)
+        except CatalogLoadError as exc:
+            reference.errors.append(exc)
+            continue
+        if catalog is not None:
+            catalogs.append(catalog)
+            files.add(os.path.realpath(path))
+    latest: dict[tuple[str | None, str], str] = {}
+    for catalog in catalogs:
+        group = (catalog.province, catalog.level)
+        latest[group] = max(latest.get(group, ""), catalog.effective)
+    reference.files = frozenset(files)
+    reference.procedures = [
+        RefProcedure(entry, catalog.level, catalog.province, catalog.file, line)
+        for catalog in catalogs
+        if catalog.effective == latest[(catalog.province, catalog.level)]
+        for entry, line in catalog.procedures
+    ]
+    return reference
