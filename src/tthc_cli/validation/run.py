@@ -28,6 +28,16 @@ def load_config(config: Path | None, no_config: bool, cwd: Path) -> Settings:
     return load_settings(find_config(cwd))
 
 
+def reference_paths(
+    option: Sequence[Path], config: Path | None, no_config: bool, cwd: Path
+) -> list[Path]:
+    """The reference list of a command: the `--reference` paths, else the configuration's
+    `reference` (relative to its file)."""
+    if option:
+        return list(option)
+    return load_config(config, no_config, cwd).reference_paths
+
+
 @dataclass(frozen=True)
 class ValidateOptions:
     """The options of `tthc validate` that choose what is checked and how."""
