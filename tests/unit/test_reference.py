@@ -16,7 +16,7 @@ from tthc_cli.domain.documents import document_key
 
 def _ref(**values: object) -> RefProcedure:
     entry = entry_of({"code": "1.001193", "name": "Đăng ký khai sinh", **values})
-    return RefProcedure(entry, "xa", None, "ref.yaml", 7)
+    return RefProcedure.of(entry, "xa", None, "ref.yaml", 7)
 
 
 def test_an_unreadable_file_is_one_error_and_the_others_count(

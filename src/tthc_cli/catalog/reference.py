@@ -21,18 +21,21 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from tthc_cli.catalog.discovery import discover
 from tthc_cli.catalog.reader import read_catalog
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.keys import procedure_key, procedure_name_key
+from tthc_cli.text.keys import fold_key, procedure_key, procedure_name_key
+from tthc_cli.text.suggest import closest
 
 Fee = tuple[str, "float | None"]  # (name, amount in đồng, None when the council sets it)
 NATIONAL_PROVINCES = ("", "00")
 ONLINE_VALUES = ("none", "partial", "full")  # in ascending order; anything else is unknown
+# Codes are short digit strings: only a near-identical one (a digit off) is a likely typo.
+CODE_CUTOFF = 0.85
 
 
 def _text(value: Any) -> str:
@@ -104,6 +107,13 @@ class RefProcedure:
     province: str | None
     file: str
     line: int
+    # The entry's identity and name keys, worked out once (every province's lookups use them).
+    key: str = ""
+    name_key: str = ""
+
+    @classmethod
+    def of(cls, entry: Entry, level: str, province: str | None, file: str, line: int) -> Self:
+        return cls(entry, level, province, file, line, entry.key, entry.name_key)
 
 
 def scope_of(province: Any) -> str | None:
@@ -120,6 +130,9 @@ class Reference:
     files: frozenset[str] = frozenset()  # resolved paths of the reference's catalog files
     errors: list[CatalogLoadError] = field(default_factory=list)
     _scopes: dict[str, _Scope] = field(default_factory=dict, repr=False)
+    _meant: dict[tuple[str, str, str], tuple[bool, RefProcedure] | None] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def digest(self) -> str:
@@ -150,13 +163,34 @@ class Reference:
         """The reference's listings whose normalized name is this one's."""
         return self._scope(province).by_name.get(procedure_name_key(name), [])
 
+    def meant(self, entry: Entry, province: str) -> tuple[bool, RefProcedure] | None:
+        """The reference procedure a listing it does not know most likely means, and whether
+        that is because the names are the same (else: the nearest code, then the nearest name,
+        by `text.suggest.closest`). Remembered: one list repeats the same unknown codes."""
+        key = (province, entry.key, entry.name)
+        if key not in self._meant:
+            self._meant[key] = self._guess(entry, province)
+        return self._meant[key]
+
+    def _guess(self, entry: Entry, province: str) -> tuple[bool, RefProcedure] | None:
+        same_name = self.find_name(entry.name, province)
+        if same_name:
+            return True, same_name[0]
+        scope = self._scope(province)
+        guess = closest(entry.key, _likely(entry.key, scope.by_key, 3), cutoff=CODE_CUTOFF)
+        if guess is not None:
+            return False, scope.by_key[guess][0]
+        names = scope.names()
+        by_name = closest(entry.name, _likely(fold_key(entry.name), names, 1))
+        return (False, names[by_name][1]) if by_name is not None else None
+
     def at_level(self, province: str, level: str) -> list[RefProcedure]:
         """The reference's procedures of one level for this province, one per procedure."""
         seen: set[str] = set()
         found = []
         for ref in self._scope(province).all:
-            if ref.level == level and ref.entry.key not in seen:
-                seen.add(ref.entry.key)
+            if ref.level == level and ref.key not in seen:
+                seen.add(ref.key)
                 found.append(ref)
         return found
 
@@ -172,19 +206,41 @@ class Reference:
         return scope
 
 
+def _likely(value: str, choices: dict[str, Any], limit: int) -> list[str]:
+    """The few choices nearest to value (rapidfuzz, over thousands of choices at C speed), for
+    `text.suggest.closest` to judge: it alone decides what is close enough."""
+    from rapidfuzz import fuzz, process
+
+    keys = list(choices)
+    folded = [choice[0] if isinstance(choice, tuple) else key for key, choice in choices.items()]
+    found = process.extract(value, folded, scorer=fuzz.ratio, limit=limit)
+    return [keys[index] for _text, _score, index in found]
+
+
 @dataclass
 class _Scope:
     all: list[RefProcedure]
     by_key: dict[str, list[RefProcedure]]
     by_name: dict[str, list[RefProcedure]]
+    _names: dict[str, tuple[str, RefProcedure]] | None = None
+
+    def names(self) -> dict[str, tuple[str, RefProcedure]]:
+        """Each name as written, with its folded form and its procedure (made once)."""
+        if self._names is None:
+            self._names = {
+                ref.entry.name: (fold_key(ref.entry.name), ref)
+                for ref in self.all
+                if ref.entry.name
+            }
+        return self._names
 
     @classmethod
     def of(cls, refs: Iterable[RefProcedure]) -> _Scope:
         scope = cls([], {}, {})
         for ref in refs:
             scope.all.append(ref)
-            scope.by_key.setdefault(ref.entry.key, []).append(ref)
-            scope.by_name.setdefault(ref.entry.name_key, []).append(ref)
+            scope.by_key.setdefault(ref.key, []).append(ref)
+            scope.by_name.setdefault(ref.name_key, []).append(ref)
         return scope
 
 
@@ -248,7 +304,7 @@ def load_reference(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES)
         latest[group] = max(latest.get(group, ""), catalog.effective)
     reference.files = frozenset(files)
     reference.procedures = [
-        RefProcedure(entry, catalog.level, catalog.province, catalog.file, line)
+        RefProcedure.of(entry, catalog.level, catalog.province, catalog.file, line)
         for catalog in catalogs
         if catalog.effective == latest[(catalog.province, catalog.level)]
         for entry, line in catalog.procedures

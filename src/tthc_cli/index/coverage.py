@@ -59,6 +59,6 @@ def _one_level(
         if refs and differences(entry, level, refs):
             found.differ += 1
     found.published = sum(
-        1 for ref in wanted if ref.entry.key in listed or "name:" + ref.entry.name_key in listed
+        1 for ref in wanted if ref.key in listed or "name:" + ref.name_key in listed
     )
     return found

@@ -3,7 +3,6 @@ the same procedure, and the values they quote in their messages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,15 +42,26 @@ def checked_list(doc: Document, ctx: RuleContext) -> tuple[Reference, str, str] 
     return reference, province, level
 
 
-def listings(doc: Document, ctx: RuleContext) -> Iterator[Listing]:
+# Seven rules walk the same list in turn: the last list's listings are kept for the next rule.
+# Its data is part of the key, as a document that flips to its full parse is walked again.
+_last: tuple[Document, Any, Reference, list[Listing]] | None = None
+
+
+def listings(doc: Document, ctx: RuleContext) -> list[Listing]:
     """Each procedure of a checked list, with the reference's listings of the same procedure."""
+    global _last
     checked = checked_list(doc, ctx)
     if checked is None:
-        return
+        return []
     reference, province, level = checked
+    if _last is not None and _last[0] is doc and _last[1] is doc.data and _last[2] is reference:
+        return _last[3]
+    found = []
     for index, item in iter_items(doc, "procedures"):
         entry = entry_of(item)
-        yield Listing(index, entry, reference.find(entry, province), level, province)
+        found.append(Listing(index, entry, reference.find(entry, province), level, province))
+    _last = (doc, doc.data, reference, found)
+    return found
 
 
 def number(value: float) -> str:

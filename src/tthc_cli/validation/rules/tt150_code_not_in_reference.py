@@ -28,9 +28,7 @@ from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.catalog.reference import Entry, Reference
-from tthc_cli.domain.codes import national_part
 from tthc_cli.runtime.i18n import _
-from tthc_cli.text.suggest import closest
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules._reference import checked_list, listings
 from tthc_cli.validation.rules.base import Hit, RuleContext
@@ -38,8 +36,6 @@ from tthc_cli.validation.rules.base import Hit, RuleContext
 CODE = "TT150"
 NAME = "code-not-in-reference"
 SEVERITY = Severity.WARNING
-# Codes are short digit strings: only a near-identical one (a digit off) is a likely typo.
-CODE_CUTOFF = 0.85
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
@@ -62,22 +58,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _hint(entry: Entry, reference: Reference, province: str) -> str:
-    """Which reference procedure was meant: the one of the same name, else the nearest code,
-    else the nearest name."""
-    same_name = reference.find_name(entry.name, province)
+    meant = reference.meant(entry, province)
+    if meant is None:
+        return ""
+    same_name, ref = meant
     if same_name:
         # Translators: appended to "code … is not in the reference list"; keep the space.
-        return _(" (the reference lists this name as {code})").format(code=same_name[0].entry.code)
-    scope = reference.in_scope(province)
-    codes = {national_part(ref.entry.code): ref for ref in scope if ref.entry.code}
-    guess = closest(entry.key, codes, cutoff=CODE_CUTOFF)
-    ref = codes.get(guess) if guess is not None else None
-    if ref is None:
-        names = {ref.entry.name: ref for ref in scope if ref.entry.name}
-        by_name = closest(entry.name, names)
-        ref = names.get(by_name) if by_name is not None else None
-    if ref is None:
-        return ""
+        return _(" (the reference lists this name as {code})").format(code=ref.entry.code)
     # Translators: appended to "code … is not in the reference list"; keep the leading space.
     # {code} and {name} are a reference procedure's code and name.
     return _(" (did you mean {code} “{name}”?)").format(code=ref.entry.code, name=ref.entry.name)

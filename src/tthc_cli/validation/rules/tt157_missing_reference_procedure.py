@@ -73,7 +73,7 @@ def check_summaries(summaries: Sequence[Summary], ctx: RuleContext) -> Iterator[
         missing = [
             ref
             for ref in reference.at_level(province, level)
-            if ref.entry.key not in listed and "name:" + ref.entry.name_key not in listed
+            if ref.key not in listed and "name:" + ref.name_key not in listed
         ]
         if not missing:
             continue
