@@ -75,3 +75,8 @@ def test_no_reference_no_findings() -> None:
     assert (
         checked(catalog([{"code": "1.001193", "name": "Đăng ký khai sinh"}]), None, "TT157") == []
     )
+
+
+def test_a_list_older_than_the_reference_is_not_checked(tmp_path: Path) -> None:
+    text = catalog([{"code": "1.001193", "name": "Đăng ký khai sinh"}], effective="2024-07-01")
+    assert _found(tmp_path, text) == []

@@ -45,27 +45,48 @@ def test_scopes_national_and_provincial(tmp_path: Path) -> None:
         catalog([{"code": "1.001193", "name": "Đăng ký khai sinh"}], province="00"),
         catalog([{"code": "1.000894", "name": "Đăng ký kết hôn"}], province="48"),
     )
-    assert found.covers("01")
-    assert [ref.entry.code for ref in found.at_level("48", "xa")] == ["1.001193", "1.000894"]
-    assert [ref.entry.code for ref in found.at_level("01", "xa")] == ["1.001193"]
-    assert found.at_level("48", "tinh") == []
+    assert found.for_list("01")
+    assert [ref.entry.code for ref in found.for_list("48").at_level("xa")] == [
+        "1.001193",
+        "1.000894",
+    ]
+    assert [ref.entry.code for ref in found.for_list("01").at_level("xa")] == ["1.001193"]
+    assert found.for_list("48").at_level("tinh") == []
 
 
 def test_a_provincial_reference_covers_only_its_province(tmp_path: Path) -> None:
     found = reference(tmp_path, catalog([{"code": "1.001193", "name": "X"}], province="48"))
-    assert found.covers("48")
-    assert not found.covers("01")
+    assert found.for_list("48")
+    assert not found.for_list("01")
+
+
+def test_the_snapshot_in_force_on_the_lists_date(tmp_path: Path) -> None:
+    found = reference(
+        tmp_path,
+        catalog([{"code": "1.000001", "name": "Cũ"}], province="48", effective="2024-07-01"),
+        catalog([{"code": "1.000002", "name": "Mới"}], province="48", effective="2025-07-01"),
+    )
+
+    def codes(effective: str) -> list[str]:
+        return [ref.entry.code for ref in found.for_list("48", effective).all]
+
+    assert codes("2025-07-01") == ["1.000002"]
+    assert codes("2026-01-01") == ["1.000002"]
+    assert codes("2024-12-31") == ["1.000001"]
+    assert codes("") == ["1.000002"]  # no date: the latest
+    assert not found.for_list("48", "2020-01-01")  # older than the reference: not checked
 
 
 def test_find_by_code_then_by_name(tmp_path: Path) -> None:
     found = reference(tmp_path, catalog([{"code": "1.001193", "name": "Công nhận hòa giải viên"}]))
+    view = found.for_list("48")
     by_code = Entry("1.001193.000.00.00.H48", "Khác")
     by_name = Entry("", unicodedata.normalize("NFD", "Thủ tục công nhận hoà giải viên"))
-    assert [ref.entry.code for ref in found.find(by_code, "48")] == ["1.001193"]
-    assert [ref.entry.code for ref in found.find(by_name, "48")] == ["1.001193"]
-    assert found.find(Entry("", "Công nhận hóa giải viên"), "48") == []
+    assert [ref.entry.code for ref in view.find(by_code)] == ["1.001193"]
+    assert [ref.entry.code for ref in view.find(by_name)] == ["1.001193"]
+    assert view.find(Entry("", "Công nhận hóa giải viên")) == []
     # A listing with a code is never paired by its name.
-    assert found.find(Entry("1.000894", "Công nhận hòa giải viên"), "48") == []
+    assert view.find(Entry("1.000894", "Công nhận hòa giải viên")) == []
 
 
 def test_the_digest_follows_the_content(tmp_path: Path) -> None:

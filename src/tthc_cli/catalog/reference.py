@@ -8,9 +8,10 @@ code, else the normalized name). What differs between a listing and its referenc
 decided in `catalog.refcompare`.
 
 Scope: a reference catalog applies to the lists of its `province`; one without a province (or
-with `province: "00"`) is national and applies to every province. Snapshots: of the reference
-catalogs of one scope and level, only those with the latest `effective` date count (an older
-list of the same level is history, not the reference).
+with `province: "00"`) is national and applies to every province. Snapshots: a list is checked
+against the reference catalogs in force on its `effective` date: of each province (or national)
+and level, those of the latest date not after it. A list older than every reference catalog of
+its province is not checked at all.
 """
 
 from __future__ import annotations
@@ -107,19 +108,33 @@ class RefProcedure:
     province: str | None
     file: str
     line: int
-    # The entry's identity and name keys, worked out once (every province's lookups use them).
+    effective: str = ""  # the date of its catalog, YYYY-MM-DD
+    # The entry's identity and name keys, worked out once (every list's lookups use them).
     key: str = ""
     name_key: str = ""
 
     @classmethod
-    def of(cls, entry: Entry, level: str, province: str | None, file: str, line: int) -> Self:
-        return cls(entry, level, province, file, line, entry.key, entry.name_key)
+    def of(
+        cls,
+        entry: Entry,
+        level: str,
+        province: str | None,
+        file: str,
+        line: int,
+        effective: str = "",
+    ) -> Self:
+        return cls(entry, level, province, file, line, effective, entry.key, entry.name_key)
 
 
 def scope_of(province: Any) -> str | None:
     """The province a reference catalog applies to; None for a national catalog."""
     text = _text(province)
     return None if text in NATIONAL_PROVINCES else text
+
+
+def date_text(value: Any) -> str:
+    """A catalog's `effective` as YYYY-MM-DD text ("" when it has none)."""
+    return value.isoformat() if isinstance(value, dt.date) else _text(value)
 
 
 @dataclass
@@ -129,81 +144,39 @@ class Reference:
     procedures: list[RefProcedure] = field(default_factory=list)
     files: frozenset[str] = frozenset()  # resolved paths of the reference's catalog files
     errors: list[CatalogLoadError] = field(default_factory=list)
-    _scopes: dict[str, _Scope] = field(default_factory=dict, repr=False)
-    _meant: dict[tuple[str, str, str], tuple[bool, RefProcedure] | None] = field(
-        default_factory=dict, repr=False
-    )
+    _views: dict[tuple[str, str], ReferenceView] = field(default_factory=dict, repr=False)
 
     @property
     def digest(self) -> str:
         """A hash of everything the reference states that a check reads (for result caches)."""
         sha = hashlib.sha256()
         for ref in self.procedures:
-            sha.update(repr((ref.level, ref.province, ref.file, ref.line, ref.entry)).encode())
+            sha.update(repr((ref.level, ref.province, ref.effective, ref.file, ref.line)).encode())
+            sha.update(repr(ref.entry).encode())
         return sha.hexdigest()
 
     def holds_file(self, path: str) -> bool:
         """Whether the catalog at path is one of the reference's own files."""
         return bool(self.files) and os.path.realpath(path) in self.files
 
-    def covers(self, province: str) -> bool:
-        """Whether the reference has procedures for lists of this province."""
-        return bool(self._scope(province).all)
+    def for_list(self, province: str, effective: str = "") -> ReferenceView:
+        """What the reference says to a list of this province and date: its catalogs for the
+        province and the national ones, of each province and level the snapshot in force on
+        the date (the latest not after it; with no date, the latest)."""
+        key = (province, effective)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = ReferenceView.of(self._in_force(province, effective))
+        return view
 
-    def find(self, entry: Entry, province: str) -> list[RefProcedure]:
-        """The reference's listings of this procedure at any level: by national code when the
-        entry has a procedure code, else by its normalized name."""
-        scope = self._scope(province)
-        key = entry.key
-        if key.startswith("name:"):
-            return scope.by_name.get(entry.name_key, [])
-        return scope.by_key.get(key, [])
-
-    def find_name(self, name: str, province: str) -> list[RefProcedure]:
-        """The reference's listings whose normalized name is this one's."""
-        return self._scope(province).by_name.get(procedure_name_key(name), [])
-
-    def meant(self, entry: Entry, province: str) -> tuple[bool, RefProcedure] | None:
-        """The reference procedure a listing it does not know most likely means, and whether
-        that is because the names are the same (else: the nearest code, then the nearest name,
-        by `text.suggest.closest`). Remembered: one list repeats the same unknown codes."""
-        key = (province, entry.key, entry.name)
-        if key not in self._meant:
-            self._meant[key] = self._guess(entry, province)
-        return self._meant[key]
-
-    def _guess(self, entry: Entry, province: str) -> tuple[bool, RefProcedure] | None:
-        same_name = self.find_name(entry.name, province)
-        if same_name:
-            return True, same_name[0]
-        scope = self._scope(province)
-        guess = closest(entry.key, _likely(entry.key, scope.by_key, 3), cutoff=CODE_CUTOFF)
-        if guess is not None:
-            return False, scope.by_key[guess][0]
-        names = scope.names()
-        by_name = closest(entry.name, _likely(fold_key(entry.name), names, 1))
-        return (False, names[by_name][1]) if by_name is not None else None
-
-    def at_level(self, province: str, level: str) -> list[RefProcedure]:
-        """The reference's procedures of one level for this province, one per procedure."""
-        seen: set[str] = set()
-        found = []
-        for ref in self._scope(province).all:
-            if ref.level == level and ref.key not in seen:
-                seen.add(ref.key)
-                found.append(ref)
-        return found
-
-    def in_scope(self, province: str) -> list[RefProcedure]:
-        return self._scope(province).all
-
-    def _scope(self, province: str) -> _Scope:
-        scope = self._scopes.get(province)
-        if scope is None:
-            scope = self._scopes[province] = _Scope.of(
-                ref for ref in self.procedures if ref.province in (None, province)
-            )
-        return scope
+    def _in_force(self, province: str, effective: str) -> list[RefProcedure]:
+        mine = [ref for ref in self.procedures if ref.province in (None, province)]
+        latest: dict[tuple[str | None, str], str] = {}
+        for ref in mine:
+            if not effective or ref.effective <= effective:
+                group = (ref.province, ref.level)
+                latest[group] = max(latest.get(group, ""), ref.effective)
+        return [ref for ref in mine if latest.get((ref.province, ref.level)) == ref.effective]
 
 
 def _likely(value: str, choices: dict[str, Any], limit: int) -> list[str]:
@@ -218,11 +191,69 @@ def _likely(value: str, choices: dict[str, Any], limit: int) -> list[str]:
 
 
 @dataclass
-class _Scope:
+class ReferenceView:
+    """The reference as one list sees it (`Reference.for_list`): looked up by procedure."""
+
     all: list[RefProcedure]
     by_key: dict[str, list[RefProcedure]]
     by_name: dict[str, list[RefProcedure]]
     _names: dict[str, tuple[str, RefProcedure]] | None = None
+    _meant: dict[tuple[str, str], tuple[bool, RefProcedure] | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, refs: Iterable[RefProcedure]) -> ReferenceView:
+        view = cls([], {}, {})
+        for ref in refs:
+            view.all.append(ref)
+            view.by_key.setdefault(ref.key, []).append(ref)
+            view.by_name.setdefault(ref.name_key, []).append(ref)
+        return view
+
+    def __bool__(self) -> bool:
+        """Whether the reference says anything to this list (else it is not checked)."""
+        return bool(self.all)
+
+    def find(self, entry: Entry) -> list[RefProcedure]:
+        """The reference's listings of this procedure at any level: by national code when the
+        entry has a procedure code, else by its normalized name."""
+        key = entry.key
+        if key.startswith("name:"):
+            return self.by_name.get(entry.name_key, [])
+        return self.by_key.get(key, [])
+
+    def find_name(self, name: str) -> list[RefProcedure]:
+        """The reference's listings whose normalized name is this one's."""
+        return self.by_name.get(procedure_name_key(name), [])
+
+    def at_level(self, level: str) -> list[RefProcedure]:
+        """The reference's procedures of one level, one per procedure."""
+        seen: set[str] = set()
+        found = []
+        for ref in self.all:
+            if ref.level == level and ref.key not in seen:
+                seen.add(ref.key)
+                found.append(ref)
+        return found
+
+    def meant(self, entry: Entry) -> tuple[bool, RefProcedure] | None:
+        """The reference procedure a listing it does not know most likely means, and whether
+        that is because the names are the same (else: the nearest code, then the nearest name,
+        by `text.suggest.closest`). Remembered: lists repeat the same unknown codes."""
+        key = (entry.key, entry.name)
+        if key not in self._meant:
+            self._meant[key] = self._guess(entry)
+        return self._meant[key]
+
+    def _guess(self, entry: Entry) -> tuple[bool, RefProcedure] | None:
+        same_name = self.find_name(entry.name)
+        if same_name:
+            return True, same_name[0]
+        guess = closest(entry.key, _likely(entry.key, self.by_key, 3), cutoff=CODE_CUTOFF)
+        if guess is not None:
+            return False, self.by_key[guess][0]
+        names = self.names()
+        by_name = closest(entry.name, _likely(fold_key(entry.name), names, 1))
+        return (False, names[by_name][1]) if by_name is not None else None
 
     def names(self) -> dict[str, tuple[str, RefProcedure]]:
         """Each name as written, with its folded form and its procedure (made once)."""
@@ -233,15 +264,6 @@ class _Scope:
                 if ref.entry.name
             }
         return self._names
-
-    @classmethod
-    def of(cls, refs: Iterable[RefProcedure]) -> _Scope:
-        scope = cls([], {}, {})
-        for ref in refs:
-            scope.all.append(ref)
-            scope.by_key.setdefault(ref.key, []).append(ref)
-            scope.by_name.setdefault(ref.name_key, []).append(ref)
-        return scope
 
 
 @dataclass
@@ -267,12 +289,11 @@ def _read(path: Path, named: bool, max_bytes: int) -> _Catalog | None:
     if not isinstance(items, list):
         line = found.pos(("procedures",))[0]
         raise CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
-    effective = data.get("effective")
     return _Catalog(
         file=shown,
         province=scope_of(data.get("province")),
         level=_text(data.get("level")),
-        effective=effective.isoformat() if isinstance(effective, dt.date) else _text(effective),
+        effective=date_text(data.get("effective")),
         procedures=[
             (entry_of(item), found.pos(("procedures", index, "code"))[0])
             for index, item in enumerate(items)
@@ -298,15 +319,12 @@ def load_reference(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES)
         if catalog is not None:
             catalogs.append(catalog)
             files.add(os.path.realpath(path))
-    latest: dict[tuple[str | None, str], str] = {}
-    for catalog in catalogs:
-        group = (catalog.province, catalog.level)
-        latest[group] = max(latest.get(group, ""), catalog.effective)
     reference.files = frozenset(files)
     reference.procedures = [
-        RefProcedure.of(entry, catalog.level, catalog.province, catalog.file, line)
+        RefProcedure.of(
+            entry, catalog.level, catalog.province, catalog.file, line, catalog.effective
+        )
         for catalog in catalogs
-        if catalog.effective == latest[(catalog.province, catalog.level)]
         for entry, line in catalog.procedures
     ]
     return reference

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tthc_cli.catalog.refcompare import differences
-from tthc_cli.catalog.reference import Entry, Reference
+from tthc_cli.catalog.reference import Entry, Reference, ReferenceView
 from tthc_cli.index.result import Coverage, Row
 from tthc_cli.text.keys import match_key
 
@@ -28,24 +28,22 @@ def entry_of_row(row: Row) -> Entry:
 def coverage(
     rows: Sequence[Row], reference: Reference, *, field: str | None = None
 ) -> Coverage | None:
-    """The coverage of rows (distinct procedures of one province), each level and date apart;
-    with field, only the reference's procedures of that field count. None when the reference
-    says nothing about the province."""
-    if not rows or not reference.covers(rows[0].province):
-        return None
+    """The coverage of rows (distinct procedures of one province), each level and date apart
+    against the reference in force on that date; with field, only the reference's procedures
+    of that field count. None when the reference says nothing to any of them."""
     by_level: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
         by_level.setdefault((row.level, row.effective), []).append(row)
-    return Coverage.combine(
-        _one_level(part, level, reference, field) for (level, _date), part in by_level.items()
-    )
+    parts = []
+    for (level, effective), part in by_level.items():
+        view = reference.for_list(part[0].province, effective)
+        if view:
+            parts.append(_one_level(part, level, view, field))
+    return Coverage.combine(parts) if parts else None
 
 
-def _one_level(
-    rows: Sequence[Row], level: str, reference: Reference, field: str | None
-) -> Coverage:
-    province = rows[0].province
-    wanted = reference.at_level(province, level)
+def _one_level(rows: Sequence[Row], level: str, view: ReferenceView, field: str | None) -> Coverage:
+    wanted = view.at_level(level)
     if field is not None:
         wanted = [ref for ref in wanted if match_key(ref.entry.field) == match_key(field)]
     found = Coverage(reference=len(wanted))
@@ -53,7 +51,7 @@ def _one_level(
     for row in rows:
         entry = entry_of_row(row)
         listed.add(entry.key)
-        refs = reference.find(entry, province)
+        refs = view.find(entry)
         if all(ref.level != level for ref in refs):
             found.added += 1
         if refs and differences(entry, level, refs):

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from tthc_cli.catalog.loading import Document, iter_items
-from tthc_cli.catalog.reference import Entry, Fee, Reference, RefProcedure, entry_of
+from tthc_cli.catalog.reference import (
+    Entry,
+    Fee,
+    Reference,
+    ReferenceView,
+    RefProcedure,
+    date_text,
+    entry_of,
+)
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.rules.base import RuleContext
 
@@ -20,31 +28,30 @@ class Listing:
     entry: Entry
     refs: list[RefProcedure]
     level: str
-    province: str
 
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def checked_list(doc: Document, ctx: RuleContext) -> tuple[Reference, str, str] | None:
-    """The reference, province and level a list is checked with; None when it is not checked:
-    no reference, not a procedure list, one of the reference's own files, or a province the
-    reference says nothing about (every code of it would be "unknown")."""
+def checked_list(doc: Document, ctx: RuleContext) -> tuple[ReferenceView, str, str] | None:
+    """The reference as the list sees it, its province and level; None when it is not checked:
+    no reference, not a procedure list, one of the reference's own files, or a list the
+    reference says nothing about (another province, or a date before every reference catalog
+    of it: every code would be "unknown")."""
     reference = ctx.reference
     if reference is None or doc.kind != "procedure-catalog" or not isinstance(doc.data, dict):
         return None
     if reference.holds_file(doc.path):
         return None
     province, level = _text(doc.data.get("province")), _text(doc.data.get("level"))
-    if not reference.covers(province):
-        return None
-    return reference, province, level
+    view = reference.for_list(province, date_text(doc.data.get("effective")))
+    return (view, province, level) if view else None
 
 
 # Seven rules walk the same list in turn: the last list's listings are kept for the next rule.
 # Its data is part of the key, as a document that flips to its full parse is walked again.
-_last: tuple[Document, Any, Reference, list[Listing]] | None = None
+_last: tuple[Document, Any, Reference | None, list[Listing]] | None = None
 
 
 def listings(doc: Document, ctx: RuleContext) -> list[Listing]:
@@ -53,13 +60,14 @@ def listings(doc: Document, ctx: RuleContext) -> list[Listing]:
     checked = checked_list(doc, ctx)
     if checked is None:
         return []
-    reference, province, level = checked
+    view, _province, level = checked
+    reference = ctx.reference
     if _last is not None and _last[0] is doc and _last[1] is doc.data and _last[2] is reference:
         return _last[3]
     found = []
     for index, item in iter_items(doc, "procedures"):
         entry = entry_of(item)
-        found.append(Listing(index, entry, reference.find(entry, province), level, province))
+        found.append(Listing(index, entry, view.find(entry), level))
     _last = (doc, doc.data, reference, found)
     return found
 

@@ -7,8 +7,9 @@ Looks up each procedure code of a list among the reference's procedures for the 
 code the reference does not have. The message says, when it can, which reference procedure was
 meant: the one with the same name (after normalization: Unicode form, tone placement, case,
 spacing, a leading "Thủ tục"), else the closest code, else the closest name. A code that is
-not a procedure code at all is TT103's; a list of a province the reference says nothing about
-is not checked.
+not a procedure code at all is TT103's. Like every reference rule, it compares a list with the
+reference catalogs in force on the list's `effective` date, and leaves alone a list the
+reference says nothing about (another province, or an earlier date).
 
 ## Why it matters
 A list is right when it agrees with the list it derives from. A code the ministries never
@@ -27,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.catalog.reference import Entry, Reference
+from tthc_cli.catalog.reference import Entry, ReferenceView
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules._reference import checked_list, listings
@@ -42,7 +43,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
     checked = checked_list(doc, ctx)
     if checked is None:
         return
-    reference, province, _level = checked
+    view, _province, _level = checked
     for listing in listings(doc, ctx):
         entry = listing.entry
         if listing.refs or entry.key.startswith("name:"):
@@ -51,14 +52,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Hit]:
             # Translators: {code} is a procedure code; {hint} is empty or one of the hints
             # below, with its leading space.
             _("code {code} is not in the reference list{hint}").format(
-                code=entry.code, hint=_hint(entry, reference, province)
+                code=entry.code, hint=_hint(entry, view)
             ),
             *doc.pos(("procedures", listing.index, "code")),
         )
 
 
-def _hint(entry: Entry, reference: Reference, province: str) -> str:
-    meant = reference.meant(entry, province)
+def _hint(entry: Entry, view: ReferenceView) -> str:
+    meant = view.meant(entry)
     if meant is None:
         return ""
     same_name, ref = meant

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tthc_cli.catalog.loading import Document, iter_items
-from tthc_cli.catalog.reference import entry_of
+from tthc_cli.catalog.reference import date_text, entry_of
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.rules._reference import checked_list
@@ -48,7 +48,7 @@ def summarize(doc: Document, ctx: RuleContext) -> dict[str, Any] | None:
     data = doc.data
     keys = sorted({entry_of(item).key for _index, item in iter_items(doc, "procedures")})
     return {
-        "group": [province, level, str(data.get("effective"))],
+        "group": [province, level, date_text(data.get("effective"))],
         "selection": data.get("selection") is True,
         "keys": keys,
     }
@@ -66,13 +66,13 @@ def check_summaries(summaries: Sequence[Summary], ctx: RuleContext) -> Iterator[
     for summary in summaries:
         if summary.data:
             groups.setdefault(tuple(summary.data["group"]), []).append(summary)
-    for (province, level, _effective), members in groups.items():
+    for (province, level, effective), members in groups.items():
         if any(member.data["selection"] for member in members):
             continue
         listed = {key for member in members for key in member.data["keys"]}
         missing = [
             ref
-            for ref in reference.at_level(province, level)
+            for ref in reference.for_list(province, effective).at_level(level)
             if ref.key not in listed and "name:" + ref.name_key not in listed
         ]
         if not missing:
