@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tthc_cli.catalog.loading import Document, load_text
+from tthc_cli.catalog.reference import Reference, load_reference
 from tthc_cli.validation.config import Settings
 from tthc_cli.validation.engine import check_documents
 from tthc_cli.validation.findings import Finding
@@ -93,3 +94,20 @@ def catalog(
             lines.append(f"{prefix}{key}: {json.dumps(value, ensure_ascii=False)}")
             first = False
     return "\n".join(lines) + "\n"
+
+
+def reference(folder: Path, *catalogs: str) -> Reference:
+    """A reference made of these catalog texts, written as files ref0.yaml, ... in folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(catalogs):
+        (folder / f"ref{number}.yaml").write_text(text, encoding="utf-8")
+    return load_reference([folder])
+
+
+def checked(texts: str | dict[str, str], ref: Reference | None, code: str) -> list[Finding]:
+    """The findings of one rule over one YAML text (or {path: text}), against a reference."""
+    if isinstance(texts, str):
+        texts = {"catalog.yaml": texts}
+    docs = [doc(text, path) for path, text in texts.items()]
+    found = check_documents(docs, Settings(select=[code]), reference=ref)
+    return [f for f in found if f.rule == code]

@@ -194,6 +194,17 @@ ConfigFile = Annotated[
     typer.Option(help=N_("Read settings from this tthc.toml or pyproject.toml.")),
 ]
 NoConfig = Annotated[bool, typer.Option("--no-config", help=N_("Ignore configuration files."))]
+ReferencePaths = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reference",
+        help=N_(
+            "The list above these lists (catalog files or folders, e.g. the national list) to "
+            "check against. Repeatable; replaces the `reference` setting."
+        ),
+        show_default=False,
+    ),
+]
 IndexNoCache = Annotated[
     bool, typer.Option("--no-cache", help=N_("Read every file again; do not use the cache."))
 ]

@@ -11,12 +11,16 @@ import typer
 from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
+    ConfigFile,
     IndexNoCache,
+    NoConfig,
+    ReferencePaths,
     ReportOutput,
     paths_or_default,
     print_errors,
     quietened,
     render_report,
+    reported_errors,
     run_settings,
     stderr,
 )
@@ -58,12 +62,22 @@ def stats(
     output_format: Annotated[str, formats.STATS.option()] = "text",
     output: ReportOutput = None,
     no_cache: IndexNoCache = False,
+    reference: ReferencePaths = None,
+    config: ConfigFile = None,
+    no_config: NoConfig = False,
 ) -> None:
     from tthc_cli.index.query import run_stats
     from tthc_cli.reports.stats import STATS_REPORTERS
+    from tthc_cli.validation.run import reference_paths
 
+    with reported_errors():
+        known = reference_paths(reference or [], config, no_config, Path.cwd())
     run = run_stats(
-        paths_or_default(paths), by=by.value, before=before or [], use_cache=not no_cache
+        paths_or_default(paths),
+        by=by.value,
+        before=before or [],
+        use_cache=not no_cache,
+        reference=known,
     )
     print_errors(stderr(), run.errors)
     reporter = quietened(STATS_REPORTERS[output_format](), run_settings(ctx))

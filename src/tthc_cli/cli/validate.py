@@ -12,6 +12,7 @@ from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
     NoConfig,
+    ReferencePaths,
     ReportOutput,
     paths_or_default,
     print_errors,
@@ -56,6 +57,7 @@ def validate(
     ] = None,
     config: ConfigFile = None,
     no_config: NoConfig = False,
+    reference: ReferencePaths = None,
     fix: Annotated[
         bool,
         typer.Option("--fix"),  # help: _fix_help, from the rules that declare a fix
@@ -124,6 +126,7 @@ def validate(
         use_cache=not no_cache,
         baseline=baseline,
         update_baseline=update_baseline,
+        reference=[str(path) for path in reference or []],
     )
     with reported_errors():
         run = run_validate(paths_or_default(paths), options, Path.cwd())

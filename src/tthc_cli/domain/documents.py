@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from tthc_cli.runtime.i18n import _
@@ -40,6 +41,14 @@ def parse_document_number(text: str) -> DocumentNumber | None:
         return None
     year = match.group("year")
     return DocumentNumber(match.group("number"), int(year) if year else None, match.group("symbol"))
+
+
+def document_key(text: str) -> DocumentNumber | None:
+    """The document a legal-basis entry names, whatever way its symbol is written: Unicode
+    form, letter case, an ASCII D or a look-alike letter for Đ. None when it is no number."""
+    head, slash, symbol = unicodedata.normalize("NFC", text.strip()).rpartition("/")
+    cleaned = head.lower() + slash + symbol.upper()  # 12a/2020/tt-btc -> 12a/2020/TT-BTC
+    return parse_document_number(ascii_d_fix(cleaned) or cleaned)
 
 
 def why_unparsable(text: str) -> str:

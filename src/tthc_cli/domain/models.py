@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import ConfigDict, Field, StrictBool, StrictStr
+
+# The decision files' models live in their own module; they are part of this one's registry.
+from tthc_cli.domain.decisionfiles import AcceptedNames as AcceptedNames
+from tthc_cli.domain.decisionfiles import DecisionPair as DecisionPair
+from tthc_cli.domain.decisionfiles import DiffDecisions as DiffDecisions
+from tthc_cli.domain.decisionfiles import NameDecisions as NameDecisions
+from tthc_cli.domain.modelbase import DateText, Number, Text
+from tthc_cli.domain.modelbase import FileModel as _Model
 
 KINDS = ("procedure-catalog", "units", "diff-decisions", "name-decisions")
 LEVELS = ("tinh", "huyen", "xa")
 ONLINE_LEVELS = ("full", "partial", "none")
 TIME_UNITS = ("working-days", "calendar-days")
-
-Text = Annotated[StrictStr, Field(min_length=1)]
-DateText = Annotated[
-    StrictStr,
-    Field(
-        json_schema_extra={"format": "date"},
-        description="Ngày theo ISO 8601 / ISO 8601 date, YYYY-MM-DD.",
-    ),
-]
-Number = StrictInt | StrictFloat
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
 class TimeLimit(_Model):
@@ -185,6 +179,16 @@ class ProcedureCatalog(_Model):
         description="Nguồn dữ liệu / where the facts come from.",
         examples=["Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn)"],
     )
+    selection: StrictBool = Field(
+        default=False,
+        description=(
+            "true: danh mục chỉ là một phần (chọn lọc) danh mục của tỉnh ở cấp này, không đầy đủ; "
+            "nói rõ trong `title` và `source` cách chọn / the list is a selection of the "
+            "province's list at this level, not all of it (say how it was chosen in `title` "
+            "and `source`); `tthc validate --reference` then does not ask for the rest."
+        ),
+        examples=[True],
+    )
     decisions: list[Text] | None = Field(
         default=None,
         description="Quyết định công bố danh mục / decisions publishing the list.",
@@ -306,84 +310,6 @@ class UnitsFile(_Model):
     communes: list[Commune] = Field(
         description="Các đơn vị cấp xã / the communes.",
         examples=[[{"code": "20194", "name": "Phường Hải Vân"}]],
-    )
-
-
-class DecisionPair(_Model):
-    """Một cặp thủ tục cũ - mới / a pair of procedures, old and new."""
-
-    old: Text = Field(
-        description="Mã hoặc tên thủ tục ở bản cũ / code or name on the old side.",
-        examples=["1.008903"],
-    )
-    new: Text = Field(
-        description="Mã hoặc tên thủ tục ở bản mới / code or name on the new side.",
-        examples=["1.013500"],
-    )
-    note: Text | None = Field(
-        default=None, description="Lý do / why.", examples=["Thay thế theo QĐ 1077/QĐ-BXD"]
-    )
-
-
-class DiffDecisions(_Model):
-    """Quyết định của người rà soát cho `tthc diff` / a reviewer's pairing decisions."""
-
-    kind: Literal["diff-decisions"] = Field(
-        description="Loại tệp / file kind.", examples=["diff-decisions"]
-    )
-    pairs: list[DecisionPair] = Field(
-        default_factory=list,
-        description="Ghép cặp bắt buộc / pairs to make whatever codes and names say.",
-        examples=[[{"old": "1.008903", "new": "1.013225"}]],
-    )
-    forbid: list[DecisionPair] = Field(
-        default_factory=list,
-        description="Cặp không được ghép / pairs never to make.",
-        examples=[[{"old": "Đăng ký giám hộ", "new": "Đăng ký chấm dứt giám hộ"}]],
-    )
-
-
-class AcceptedNames(_Model):
-    """Tên trùng đã được hội đồng chấp nhận / names a committee decided to keep or merge."""
-
-    province: Text = Field(description="Mã tỉnh / province code.", examples=["48"])
-    commune: Text = Field(description="Mã xã / commune code.", examples=["20194"])
-    kind: Literal["hamlet", "street"] = Field(
-        description="Loại: thôn hoặc đường / kind.", examples=["hamlet"]
-    )
-    decision: Literal["keep", "merge"] = Field(
-        description="Giữ nguyên hoặc nhập / keep as they are, or merge.", examples=["keep"]
-    )
-    names: list[Text] = Field(
-        description="Các tên trong nhóm / the names of the group.", examples=[["Thôn 1", "Thôn 01"]]
-    )
-    note: Text | None = Field(
-        default=None,
-        description="Ghi chú / note.",
-        examples=["Hai thôn ở hai xã cũ, giữ nguyên theo Nghị quyết 12/NQ-HĐND"],
-    )
-
-
-class NameDecisions(_Model):
-    """Quyết định về tên trùng cho `tthc dedupe-names` / accepted colliding names."""
-
-    kind: Literal["name-decisions"] = Field(
-        description="Loại tệp / file kind.", examples=["name-decisions"]
-    )
-    accepted: list[AcceptedNames] = Field(
-        default_factory=list,
-        description="Nhóm tên đã chấp nhận / accepted groups.",
-        examples=[
-            [
-                {
-                    "province": "48",
-                    "commune": "20194",
-                    "kind": "hamlet",
-                    "decision": "keep",
-                    "names": ["Thôn 1", "Thôn 01"],
-                }
-            ]
-        ],
     )
 
 

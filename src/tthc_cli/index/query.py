@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tthc_cli.index.procindex import load_index
 from tthc_cli.index.result import Change, Hit, Row, Stats
 from tthc_cli.index.search import search
 from tthc_cli.index.stats import compare, compute
 from tthc_cli.runtime.errors import CatalogLoadError
+
+if TYPE_CHECKING:
+    from tthc_cli.catalog.reference import Reference
 
 
 @dataclass
@@ -32,10 +36,19 @@ def run_stats(
     by: str = "level",
     before: Sequence[Path] = (),
     use_cache: bool = True,
+    reference: Sequence[Path] = (),
 ) -> StatsRun:
-    """The figures of the catalogs under `paths`, and how they changed since `before`."""
+    """The figures of the catalogs under `paths`, how they changed since `before`, and how
+    much of the `reference` list they publish."""
     index = load_index(paths, use_cache=use_cache)
-    run = StatsRun(compute(index.rows, by, files=index.files), errors=list(index.errors))
+    known: Reference | None = None
+    errors = list(index.errors)
+    if reference:
+        from tthc_cli.catalog.reference import load_reference
+
+        known = load_reference(reference)
+        errors += known.errors
+    run = StatsRun(compute(index.rows, by, files=index.files, reference=known), errors=errors)
     if before:
         earlier = load_index(before, use_cache=use_cache)
         run.errors.extend(earlier.errors)

@@ -141,12 +141,50 @@ def fee_kind(row: Row) -> str:
 
 
 @dataclass
+class Coverage:
+    """A group's procedures against the reference's procedures of its province and level."""
+
+    reference: int = 0  # the reference's procedures of this province and level (and field)
+    published: int = 0  # of those, the ones the group lists
+    added: int = 0  # listed procedures that are none of the reference's at this level
+    # listed procedures the reference knows whose name, level, time limit, fees or online
+    # level differ from it (as the rules TT151-TT155 say)
+    differ: int = 0
+
+    @property
+    def missing(self) -> int:
+        return self.reference - self.published
+
+    @classmethod
+    def combine(cls, parts: Iterable[Coverage]) -> Coverage:
+        total = cls()
+        for part in parts:
+            total.reference += part.reference
+            total.published += part.published
+            total.added += part.added
+            total.differ += part.differ
+        return total
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "procedures": self.reference,
+            "published": self.published,
+            "missing": self.missing,
+            "added": self.added,
+            "differ": self.differ,
+        }
+
+
+@dataclass
 class Group:
     province: str
     level: str
     effective: str
     field: str | None
     figures: Figures
+    # Against the reference (`tthc stats --reference`); None without one, or for a province
+    # the reference says nothing about.
+    coverage: Coverage | None = None
 
     def key(self) -> tuple[str, str, str]:
         return (self.province, self.level, self.field or "")
@@ -159,6 +197,8 @@ class Stats:
     total: Figures
     files: int = 0
     duplicates: int = 0  # rows not counted again (same procedure, province and level)
+    # The groups' coverage added up; None when no reference was given.
+    coverage: Coverage | None = None
 
 
 @dataclass

@@ -11,8 +11,12 @@ of all procedures, so the unstated part stays visible.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from tthc_cli.index.result import Change, Figures, Group, Row, Stats
+from tthc_cli.index.result import Change, Coverage, Figures, Group, Row, Stats
+
+if TYPE_CHECKING:
+    from tthc_cli.catalog.reference import Reference
 
 GROUPINGS = ("province", "level", "field")
 LEVEL_ORDER = {"tinh": 0, "huyen": 1, "xa": 2}
@@ -28,10 +32,17 @@ def _stated(row: Row) -> int:
     )
 
 
-def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
+def compute(
+    rows: Iterable[Row],
+    by: str = "level",
+    *,
+    files: int = 0,
+    reference: Reference | None = None,
+) -> Stats:
     """Figures per province (by=province), per province and level (level), or per province,
     level and field (field). Catalogs of one level with different `effective` dates are
-    different snapshots: they are kept apart (use `compare` to set two side by side)."""
+    different snapshots: they are kept apart (use `compare` to set two side by side). With a
+    reference, each group also gets its coverage (`index.coverage`)."""
     chosen: dict[tuple[str, str, str, str], Row] = {}
     duplicates = 0
     with_level, with_field = by in ("level", "field"), by == "field"
@@ -62,10 +73,18 @@ def compute(rows: Iterable[Row], by: str = "level", *, files: int = 0) -> Stats:
         Group(key[0], key[1], key[2], key[3] if with_field else None, Figures.of(bucket))
         for key, bucket in buckets.items()
     ]
+    if reference is not None:
+        from tthc_cli.index.coverage import coverage
+
+        for group, bucket in zip(groups, buckets.values(), strict=True):
+            group.coverage = coverage(bucket, reference, field=group.field)
     groups.sort(
         key=lambda g: (g.province, LEVEL_ORDER.get(g.level, 9), g.level, g.effective, g.field or "")
     )
-    return Stats(by, groups, Figures.combine(g.figures for g in groups), files, duplicates)
+    stats = Stats(by, groups, Figures.combine(g.figures for g in groups), files, duplicates)
+    if reference is not None:
+        stats.coverage = Coverage.combine(g.coverage for g in groups if g.coverage is not None)
+    return stats
 
 
 def compare(before: Stats, after: Stats) -> list[Change]:

@@ -52,8 +52,9 @@ ALIASES: dict[str, str] = {
 }
 
 
-def closest(value: str, choices: Iterable[str]) -> str | None:
-    """The choice the user most likely meant, or None when nothing is close."""
+def closest(value: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The choice the user most likely meant, or None when nothing is close (a similarity of
+    the folded texts below cutoff: raise it for short codes, where any two look alike)."""
     options = list(choices)
     if not options:
         return None
@@ -64,7 +65,7 @@ def closest(value: str, choices: Iterable[str]) -> str | None:
     by_fold = {fold_key(option): option for option in options}
     if folded in by_fold:
         return by_fold[folded]
-    match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=cutoff)
     return by_fold[match[0]] if match else None
 
 

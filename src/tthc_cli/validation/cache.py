@@ -26,7 +26,7 @@ from typing import Any
 
 from tthc_cli.runtime.atomic import write_text_atomic
 from tthc_cli.validation.config import Settings
-from tthc_cli.validation.findings import Finding, Severity
+from tthc_cli.validation.findings import Finding, Severity, Suggestion
 
 CACHE_DIR = ".tthc-cache"
 _FILE = "validate.json"
@@ -68,9 +68,12 @@ def _source_digest() -> str:
     return sha.hexdigest()
 
 
-def cache_key(settings: Settings, rules: Sequence[tuple[str, Severity]]) -> str:
+def cache_key(
+    settings: Settings, rules: Sequence[tuple[str, Severity]], *, reference: str | None = None
+) -> str:
     """Everything besides a file's own text that its results depend on; rules are the codes
-    of the enabled rules with their severities."""
+    of the enabled rules with their severities, reference the digest of the reference's
+    content (`Reference.digest`: the reference's files change without the settings)."""
     import pydantic
     import yaml
 
@@ -94,6 +97,7 @@ def cache_key(settings: Settings, rules: Sequence[tuple[str, Severity]]) -> str:
         "rules": [[code, str(severity)] for code, severity in rules],
         "language": current_language(),
         "year": dt.date.today().year,
+        "reference": reference,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -156,6 +160,7 @@ class ResultCache:
                     f.path,
                     f.stable_path,
                 ]
+                + ([list(f.suggestion.as_dict().values())] if f.suggestion is not None else [])
                 for f in outcome.findings
             ],
             "summaries": outcome.summaries,
@@ -199,7 +204,9 @@ def _outcome(path: str, sha: str, entry: Any, names: Mapping[str, str]) -> FileO
         return None
     try:
         findings = []
-        for code, severity, message, line, column, fixable, node, stable in entry["findings"]:
+        for item in entry["findings"]:
+            code, severity, message, line, column, fixable, node, stable, *offered = item
+            suggestion = Suggestion(*offered[0]) if offered else None
             if not (
                 isinstance(message, str)
                 and type(line) is int
@@ -221,6 +228,7 @@ def _outcome(path: str, sha: str, entry: Any, names: Mapping[str, str]) -> FileO
                     fixable=fixable,
                     path=node,
                     stable_path=stable,
+                    suggestion=suggestion,
                 )
             )
         summaries = entry["summaries"]

@@ -35,6 +35,8 @@ class Settings(BaseModel):
     strict: bool = False
     tone_style: ToneStyle = ToneStyle.FIRST_VOWEL
     max_file_size: int = Field(default=32, gt=0, description="MiB")
+    # The list above these lists (catalog files or folders), relative to the configuration file.
+    reference: list[str] = Field(default_factory=list)
     source: str | None = Field(default=None, exclude=True)
 
     @property
@@ -43,6 +45,15 @@ class Settings(BaseModel):
         if self.source is None or not self.source.endswith(".toml"):
             return None
         return Path(self.source).parent
+
+    @property
+    def reference_paths(self) -> list[Path]:
+        """The reference's files and folders; relative ones from the configuration's folder."""
+        base = self.base_dir
+        return [
+            Path(path) if base is None or Path(path).is_absolute() else base / path
+            for path in self.reference
+        ]
 
     @property
     def max_bytes(self) -> int:
@@ -151,6 +162,7 @@ def merge_cli(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     strict: bool | None = None,
+    reference: list[str] | None = None,
 ) -> Settings:
     """Settings with command-line options applied on top (options win)."""
     update: dict[str, Any] = {}
@@ -160,6 +172,9 @@ def merge_cli(
         update["ignore"] = [*settings.ignore, *ignore]
     if strict:
         update["strict"] = True
+    if reference:
+        # Given on the command line: relative to the working folder, not the configuration's.
+        update["reference"] = [str(Path(path).absolute()) for path in reference]
     if not update:
         return settings
     merged = settings.model_copy(update=update)

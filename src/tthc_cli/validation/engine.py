@@ -16,6 +16,7 @@ from typing import Any
 
 from tthc_cli.catalog.loading import Document, discover, path_matches
 from tthc_cli.catalog.nodepaths import format_path
+from tthc_cli.catalog.reference import Reference
 from tthc_cli.runtime.perf import collector_paused, fork_map, fork_workers, shared_data
 from tthc_cli.validation.cache import FileOutcome, ResultCache, cache_key
 from tthc_cli.validation.checking import (
@@ -157,6 +158,7 @@ class _Emitter:
             fixable=rule.fixable if hit.fixable is None else hit.fixable,
             path=format_path(node),
             stable_path=nodes.stable(node),
+            suggestion=hit.suggestion,
         )
 
 
@@ -166,12 +168,19 @@ def make_emitter(settings: Settings, rules: Sequence[Rule]) -> _Emitter:
     return _Emitter(settings, rules)
 
 
+def _context(settings: Settings, reference: Reference | None) -> RuleContext:
+    return RuleContext(tone_style=settings.tone_style, reference=reference)
+
+
 def check_documents(
-    docs: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None
+    docs: Sequence[Document],
+    settings: Settings,
+    rules: Sequence[Rule] | None = None,
+    reference: Reference | None = None,
 ) -> list[Finding]:
     """Run the rules over parsed documents and return sorted findings."""
     rules = list(rules) if rules is not None else enabled_rules(settings)
-    ctx = RuleContext(tone_style=settings.tone_style)
+    ctx = _context(settings, reference)
     emitter = _Emitter(settings, rules)
     outcomes = [check_file(doc, rules, ctx, emitter) for doc in docs]
 
@@ -202,23 +211,25 @@ def validate_paths(
     *,
     cache: ResultCache | None = None,
     changed: Set[Path] | None = None,
+    reference: Reference | None = None,
 ) -> ValidationResult:
     """Discover, load and check catalog files; unreadable files become load errors.
 
     With a cache, a file whose text (and the cache key) is unchanged is not parsed: its
     results come from the cache. With changed (resolved paths), only those files are
-    reported, together with the files that a cross-file rule checks with them.
+    reported, together with the files that a cross-file rule checks with them. With a
+    reference, the TT15x rules check the lists against it.
     """
     with collector_paused():
-        return _validate_paths(paths, settings, cache, changed)
+        return _validate_paths(paths, settings, cache, changed, reference)
 
 
-def cache_for(settings: Settings, folder: Path) -> ResultCache:
-    """The result cache in folder for these settings and the current language."""
+def cache_for(settings: Settings, folder: Path, reference: Reference | None = None) -> ResultCache:
+    """The result cache in folder for these settings, reference and the current language."""
     rules = enabled_rules(settings)
-    return ResultCache(
-        folder, cache_key(settings, [(r.code, _severity(r, settings)) for r in rules])
-    )
+    severities = [(r.code, _severity(r, settings)) for r in rules]
+    digest = reference.digest if reference is not None else None
+    return ResultCache(folder, cache_key(settings, severities, reference=digest))
 
 
 # Checking is spread over processes only for this many files or more (start-up and passing
@@ -233,6 +244,7 @@ class _Job:
     files: list[CatalogFile]
     rules: Sequence[Rule]
     settings: Settings
+    reference: Reference | None = None
 
 
 def _workers(files: int) -> int:
@@ -242,7 +254,7 @@ def _workers(files: int) -> int:
 def _check_chunk(bounds: tuple[int, int]) -> list[FileOutcome]:
     """Check files[start:stop] of the job being mapped (in a worker process, or here)."""
     job = shared_data(_Job)
-    ctx = RuleContext(tone_style=job.settings.tone_style)
+    ctx = _context(job.settings, job.reference)
     emitter = _Emitter(job.settings, job.rules)
     return [
         check_file(file.loaded(), job.rules, ctx, emitter)
@@ -251,7 +263,10 @@ def _check_chunk(bounds: tuple[int, int]) -> list[FileOutcome]:
 
 
 def _check_files(
-    files: list[CatalogFile], rules: Sequence[Rule], settings: Settings
+    files: list[CatalogFile],
+    rules: Sequence[Rule],
+    settings: Settings,
+    reference: Reference | None = None,
 ) -> list[FileOutcome]:
     """The outcome of each file, in order; over several processes when that pays."""
     workers = _workers(len(files))
@@ -259,7 +274,9 @@ def _check_files(
     chunks = [(start, min(start + size, len(files))) for start in range(0, len(files), size)]
     # The worker is a module function that finds its files through shared_data (nothing is
     # pickled); tests replace it to see which process runs it.
-    parts = fork_map(_check_chunk, chunks, workers=workers, shared=_Job(files, rules, settings))
+    parts = fork_map(
+        _check_chunk, chunks, workers=workers, shared=_Job(files, rules, settings, reference)
+    )
     return [outcome for part in parts for outcome in part]
 
 
@@ -268,11 +285,12 @@ def _validate_paths(
     settings: Settings,
     cache: ResultCache | None,
     changed: Set[Path] | None,
+    reference: Reference | None = None,
 ) -> ValidationResult:
     discovery = discover(paths, exclude=settings.exclude, base=settings.base_dir)
     rules = enabled_rules(settings)
     result = ValidationResult(load_errors=list(discovery.errors), rules=rules, catalogue=REGISTRY)
-    ctx = RuleContext(tone_style=settings.tone_style)
+    ctx = _context(settings, reference)
     emitter = _Emitter(settings, rules)
     names = {rule.code: rule.name for rule in rules}
     files, errors = read_files(discovery.files, settings.max_bytes, cache, names)
@@ -280,7 +298,7 @@ def _validate_paths(
 
     wanted = wanted_files(files, changed, rules, ctx)
     todo = [file for file in wanted if file.outcome is None]
-    for file, outcome in zip(todo, _check_files(todo, rules, settings), strict=True):
+    for file, outcome in zip(todo, _check_files(todo, rules, settings, reference), strict=True):
         file.outcome = outcome
         if cache is not None:
             cache.put(file.shown, file.sha, outcome)

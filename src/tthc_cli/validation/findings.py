@@ -16,6 +16,18 @@ class Severity(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An offered fix: a change a reviewer may choose to make. Unlike a rule's safe fix it is
+    never applied by `tthc fmt` or `validate --fix`; reports show it beside the finding."""
+
+    description: str  # what to do, in the user's language
+    replacement: str | None = None  # the value to write instead, when there is one
+
+    def as_dict(self) -> dict[str, object]:
+        return {"description": self.description, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place in one file; lines and columns are 1-based."""
 
@@ -32,6 +44,7 @@ class Finding:
     # (`procedures[code=1.000123].fees[0].amount`), which baselines key on.
     path: str = field(default="", compare=False)
     stable_path: str = field(default="", compare=False)
+    suggestion: Suggestion | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.message)
@@ -46,4 +59,4 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "path": self.path,
-        }
+        } | ({"suggestion": self.suggestion.as_dict()} if self.suggestion is not None else {})

@@ -26,6 +26,8 @@ def markdown() -> str:
         if rest.startswith("## "):
             rest = "#" + rest
         fix = " Safe automatic fix available." if rule.fixable else ""
+        if rule.offer:
+            fix += f" Offered fix (shown, never applied): {rule.offer}."
         parts += [
             "",
             f"## {rule.code} {rule.name}",

@@ -28,6 +28,16 @@ def load_config(config: Path | None, no_config: bool, cwd: Path) -> Settings:
     return load_settings(find_config(cwd))
 
 
+def reference_paths(
+    option: Sequence[Path], config: Path | None, no_config: bool, cwd: Path
+) -> list[Path]:
+    """The reference list of a command: the `--reference` paths, else the configuration's
+    `reference` (relative to its file)."""
+    if option:
+        return list(option)
+    return load_config(config, no_config, cwd).reference_paths
+
+
 @dataclass(frozen=True)
 class ValidateOptions:
     """The options of `tthc validate` that choose what is checked and how."""
@@ -40,6 +50,7 @@ class ValidateOptions:
     fix: bool = False  # apply the safe fixes of the enabled fixable rules first
     changed_only: bool = False
     base: str | None = None  # a base revision implies changed_only
+    reference: list[str] = field(default_factory=list)  # replaces the configuration's
     use_cache: bool = True
     baseline: Path | None = None  # leave out the findings this baseline file knows
     update_baseline: bool = False  # write the findings to it instead
@@ -78,6 +89,7 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         select=options.select,
         ignore=options.ignore,
         strict=options.strict,
+        reference=options.reference,
     )
     fixed = None
     if options.fix:
@@ -89,14 +101,21 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         from tthc_cli.catalog.gitchanges import changed_files
 
         only = changed_files(cwd, options.base)
+    reference = None
+    if settings.reference:
+        from tthc_cli.catalog.reference import load_reference
+
+        reference = load_reference(settings.reference_paths, max_bytes=settings.max_bytes)
     cache = None
     if options.use_cache:
         from tthc_cli.validation.cache import CACHE_DIR
         from tthc_cli.validation.engine import cache_for
 
         # Relative, as before: the cache sits in the working directory of the run.
-        cache = cache_for(settings, Path(CACHE_DIR))
-    result = validate_paths(paths, settings, cache=cache, changed=only)
+        cache = cache_for(settings, Path(CACHE_DIR), reference)
+    result = validate_paths(paths, settings, cache=cache, changed=only, reference=reference)
+    if reference is not None:
+        result.load_errors += reference.errors
     if options.baseline is not None:
         from tthc_cli.validation.baseline import compare_baseline, update_baseline
 

@@ -7,11 +7,13 @@ from typing import Protocol
 
 from rich.console import Console
 
-from tthc_cli.index.result import Change, Figures, Stats
+from tthc_cli.domain.provinces import province_name, short_province_name
+from tthc_cli.index.result import Change, Coverage, Figures, Stats
 
 LEVEL_VI = {"tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã", "": ""}
 COLUMNS = (
     "province",
+    "province_name",
     "level",
     "effective",
     "field",
@@ -27,6 +29,35 @@ COLUMNS = (
     "paid",
     "fees_unstated",
 )
+
+
+# With a reference: the coverage columns of the CSV, after COLUMNS.
+COVERAGE_COLUMNS = ("reference_procedures", "published", "missing", "added", "differ")
+
+
+def official_name(code: str, effective: str | None = None) -> str:
+    """The province's official name on the date (today's when none), or "" for no province."""
+    return province_name(code, effective or None) or ""
+
+
+def province_label(code: str, effective: str | None = None) -> str:
+    """ "48 Đà Nẵng": the code and the short name of the province on the date (today's when
+    none); the code alone when no province had it then."""
+    name = province_name(code, effective or None)
+    return f"{code} {short_province_name(name)}" if name else code
+
+
+def coverage_cells(coverage: Coverage | None) -> list[str]:
+    """The COVERAGE_COLUMNS of one group; empty for a province the reference says nothing of."""
+    if coverage is None:
+        return [""] * len(COVERAGE_COLUMNS)
+    return [
+        str(coverage.reference),
+        str(coverage.published),
+        str(coverage.missing),
+        str(coverage.added),
+        str(coverage.differ),
+    ]
 
 
 class StatsReporter(Protocol):
@@ -51,6 +82,7 @@ def cells(
     """The row of one group in the columns of COLUMNS, as text."""
     return [
         province,
+        official_name(province, effective),
         level,
         effective,
         field or "",

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from tthc_cli.catalog.sheets import guard
 from tthc_cli.index.result import Change, Stats
-from tthc_cli.reports.stats.base import COLUMNS, cells
+from tthc_cli.reports.stats.base import COLUMNS, COVERAGE_COLUMNS, cells, coverage_cells
 
 
 class CsvStatsReporter:
@@ -19,11 +19,12 @@ class CsvStatsReporter:
         writer = csv.writer(console.file, lineterminator="\n")
         console.file.write("\ufeff")
         if changes is None:
-            writer.writerow(COLUMNS)
+            compared = stats.coverage is not None
+            writer.writerow(COLUMNS + (COVERAGE_COLUMNS if compared else ()))
             for g in stats.groups:
-                writer.writerow(
-                    [guard(c) for c in cells(g.province, g.level, g.effective, g.field, g.figures)]
-                )
+                row = cells(g.province, g.level, g.effective, g.field, g.figures)
+                row += coverage_cells(g.coverage) if compared else []
+                writer.writerow([guard(c) for c in row])
             return
         writer.writerow(("side", *COLUMNS))
         for change in changes:

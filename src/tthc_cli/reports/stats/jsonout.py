@@ -9,12 +9,14 @@ from typing import Any
 from rich.console import Console
 
 from tthc_cli.index.result import Change, Stats
+from tthc_cli.reports.stats.base import official_name
 
 
 def group_dict(
     province: str, level: str, field: str | None, by: str, effective: str | None = None
 ) -> dict[str, Any]:
-    out: dict[str, Any] = {"province": province}
+    name = official_name(province, effective)
+    out: dict[str, Any] = {"province": province, "province_name": name or None}
     if by in ("level", "field"):
         out["level"] = level
         if effective is not None:
@@ -30,12 +32,16 @@ class JsonStatsReporter:
     def render(self, stats: Stats, changes: Sequence[Change] | None, console: Console) -> None:
         doc: dict[str, Any] = {"version": 1, "by": stats.by}
         if changes is None:
+            compared = stats.coverage is not None
             doc["groups"] = [
                 group_dict(g.province, g.level, g.field, stats.by, g.effective)
                 | g.figures.as_dict()
+                | ({"reference": g.coverage.as_dict() if g.coverage else None} if compared else {})
                 for g in stats.groups
             ]
             doc["total"] = stats.total.as_dict()
+            if stats.coverage is not None:
+                doc["total"]["reference"] = stats.coverage.as_dict()
         else:
             doc["changes"] = [
                 group_dict(c.province, c.level, c.field, stats.by)

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from tthc_cli.index.result import Change, Figures, Stats
-from tthc_cli.reports.stats.base import LEVEL_VI, median_text, percent
+from tthc_cli.reports.stats.base import (
+    LEVEL_VI,
+    coverage_cells,
+    median_text,
+    percent,
+    province_label,
+)
 
 
 def _escape(text: str) -> str:
@@ -52,6 +58,8 @@ class MarkdownStatsReporter:
                 label_cells = self._label(stats.by, g.province, g.level, g.field, g.effective)
                 out.append(_row(label_cells, g.figures))
             out.append(_row(["**Tổng**"] + [""] * (len(label) - 1), stats.total))
+            if stats.coverage is not None:
+                out += ["", *self._coverage(stats, label)]
         else:
             label = [x for x in label if x != "Hiệu lực"]
             head = [*label, "Trước", "Sau", "Chênh lệch", "Toàn trình (trước → sau)"]
@@ -69,11 +77,23 @@ class MarkdownStatsReporter:
                 out.append("| " + " | ".join(_escape(x) for x in cells) + " |")
         console.file.write("\n".join(out) + "\n")
 
+    def _coverage(self, stats: Stats, label: list[str]) -> list[str]:
+        """The table of the groups against the reference (Vietnamese headings)."""
+        head = [*label, "Danh mục tham chiếu", "Đã công bố", "Còn thiếu", "Tự thêm", "Khác"]
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for g in stats.groups:
+            cells = self._label(stats.by, g.province, g.level, g.field, g.effective)
+            cells += [cell or "–" for cell in coverage_cells(g.coverage)]
+            out.append("| " + " | ".join(_escape(x) for x in cells) + " |")
+        total = ["**Tổng**"] + [""] * (len(label) - 1) + coverage_cells(stats.coverage)
+        out.append("| " + " | ".join(total) + " |")
+        return out
+
     @staticmethod
     def _label(
         by: str, province: str, level: str, field: str | None, effective: str | None = None
     ) -> list[str]:
-        label = [province]
+        label = [province_label(province, effective)]
         if by != "province":
             label.append(LEVEL_VI.get(level, level))
             if effective is not None:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tthc_cli.index.result import Change, Figures, Stats
-from tthc_cli.reports.stats.base import median_text, percent
+from tthc_cli.reports.stats.base import coverage_cells, median_text, percent, province_label
 from tthc_cli.runtime.i18n import N_, _
 
 BAR_WIDTH = 30
@@ -40,6 +40,8 @@ class TextStatsReporter:
             return
         console.print(self._table(stats))
         self._bars(stats, console)
+        if stats.coverage is not None:
+            console.print(self._coverage(stats))
         if self.summary:
             console.print(
                 _("{procedures} procedures in {files} files.").format(
@@ -83,6 +85,22 @@ class TextStatsReporter:
             table.add_row(*names, *figures)
         blank = [""] * (len(labels) - 1)
         table.add_row(_("Total"), *blank, *total, style="bold")
+        return table
+
+    def _coverage(self, stats: Stats) -> Table:
+        """The groups against the reference: its procedures of their province and level, how
+        many they list and miss, how many they add and how many differ from it."""
+        table = Table(title=_("Against the reference"), collapse_padding=True, show_edge=False)
+        labels = self._labels(stats.by, dated=True)
+        for label in labels:
+            table.add_column(label, no_wrap=True)
+        for heading in (_("Reference"), _("Listed"), _("Missing"), _("Added"), _("Differ")):
+            table.add_column(heading, justify="right")
+        for g in stats.groups:
+            cells = [cell or "–" for cell in coverage_cells(g.coverage)]
+            table.add_row(*self._label(stats.by, g.province, g.level, g.field, g.effective), *cells)
+        blank = [""] * (len(labels) - 1)
+        table.add_row(_("Total"), *blank, *coverage_cells(stats.coverage), style="bold")
         return table
 
     def _bars(self, stats: Stats, console: Console) -> None:
@@ -143,7 +161,7 @@ class TextStatsReporter:
     def _label(
         by: str, province: str, level: str, field: str | None, effective: str | None = None
     ) -> list[str]:
-        label = [province]
+        label = [province_label(province, effective)]
         if by != "province":
             label.append(level)
             if effective is not None:

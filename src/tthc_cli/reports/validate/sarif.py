@@ -88,6 +88,10 @@ def _results(result: ValidationResult, index: dict[str, int]) -> list[dict[str, 
             "locations": [_location(finding.file, finding, finding.path)],
             "partialFingerprints": {"tthcFinding/v1": fingerprint(finding, occurrence)},
         }
+        if finding.suggestion is not None:
+            # An offered fix, never applied: SARIF's `fixes` would need the exact region to
+            # replace, so it travels in the result's property bag.
+            item["properties"] = {"suggestion": finding.suggestion.as_dict()}
         if judged:
             item["baselineState"] = state
         results.append(item)

@@ -9,10 +9,20 @@ from rich.markup import escape
 
 from tthc_cli.reports.validate.base import baseline_notes
 from tthc_cli.runtime.i18n import _, ngettext
-from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.findings import Finding, Severity
 from tthc_cli.validation.results import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def _offered(finding: Finding) -> str:
+    """The fix a finding offers but that is never applied, as a dim note; empty without one."""
+    if finding.suggestion is None:
+        return ""
+    # Translators: shown after a finding with a fix it offers but never applies; {description}
+    # says what to do ("take the reference name: …").
+    offered = _("[suggestion: {description}]").format(description=finding.suggestion.description)
+    return " [dim]" + escape(offered) + "[/]"
 
 
 class TextReporter:
@@ -24,7 +34,7 @@ class TextReporter:
         for file, group in groupby(result.findings, key=lambda f: f.file):
             console.print(f"[bold underline]{escape(file)}[/]")
             for f in group:
-                fix = safe_fix if f.fixable else ""
+                fix = (safe_fix if f.fixable else "") + _offered(f)
                 # The YAML path, but not `$`: the file heading above already names the file.
                 where = f"  [dim]@ {escape(f.path)}[/]" if f.path and f.path != "$" else ""
                 console.print(

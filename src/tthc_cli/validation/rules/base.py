@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from tthc_cli.catalog.loading import Document
 from tthc_cli.catalog.yamltree import Path_
+from tthc_cli.catalog.reference import Reference
 from tthc_cli.text.normalize import ToneStyle
-from tthc_cli.validation.findings import Severity
+from tthc_cli.validation.findings import Severity, Suggestion
 
 if TYPE_CHECKING:  # tthc_cli.fixing reads the registry, which imports this module
     from tthc_cli.validation.fix import Fix
@@ -31,6 +32,8 @@ class Hit:
     # works it out); a rule names it only when the position cannot: () for a finding about the
     # whole file, the key's path for a key that starts its mapping.
     path: Path_ | None = None
+    # An offered fix for this finding (the rule declares its kind in OFFER).
+    suggestion: Suggestion | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class RuleContext:
     """Settings a rule may read; rules never see severity or ignores (the engine applies those)."""
 
     tone_style: ToneStyle = ToneStyle.FIRST_VOWEL
+    # The list above the checked lists (`reference` setting); the TT15x rules need it.
+    reference: Reference | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,9 @@ class Rule:
     scope: Scope | None = field(default=None, compare=False)
     # The fix of what the rule reports, which `tthc fmt` and `validate --fix` apply.
     fix: Fix | None = field(default=None, compare=False)
+    # The kind of fix the rule offers but never applies (a module's OFFER, e.g. "take the
+    # reference name"); each finding carries its own Suggestion.
+    offer: str | None = field(default=None, compare=False)
 
     @property
     def fixable(self) -> bool:
@@ -100,4 +108,5 @@ class Rule:
             check_summaries=getattr(module, "check_summaries", None),
             scope=getattr(module, "scope", None),
             fix=getattr(module, "FIX", None),
+            offer=getattr(module, "OFFER", None),
         )
