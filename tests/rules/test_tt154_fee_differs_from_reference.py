@@ -34,6 +34,9 @@ def test_free_where_the_reference_charges(tmp_path: Path) -> None:
         ([], [{"name": "Phí", "amount": 0}]),  # a zero amount is no fee
         ([COUNCIL], [FEE]),  # the council set the amount
         ([COUNCIL], [COUNCIL]),
+        ([COUNCIL, COUNCIL], [COUNCIL]),  # one council fee per way of filing is one fee
+        ([FEE, FEE], [FEE]),
+        ([COUNCIL, FEE], [FEE, {"name": "Phí thẩm định", "amount": 50000}]),
         (None, [FEE]),
         ([FEE], None),
     ],
@@ -49,6 +52,8 @@ def test_same_fees(tmp_path: Path, theirs: object, mine: object) -> None:
         ([COUNCIL], []),  # "free" where the council sets the fee
         ([], [COUNCIL]),
         ([FEE], [FEE, {"name": "Phí", "amount": 5000}]),
+        ([FEE, {"name": "Lệ phí trực tuyến", "amount": 4000}], [FEE]),  # omits an amount
+        ([FEE], [FEE, COUNCIL]),
     ],
 )
 def test_different_fees(tmp_path: Path, theirs: object, mine: object) -> None:

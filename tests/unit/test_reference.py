@@ -7,9 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import catalog, reference
-from tthc_cli.catalog.refcompare import differences, name_differs
+from tthc_cli.catalog.refcompare import differences, name_differs, omitted_documents
 from tthc_cli.catalog.reference import Entry, RefProcedure, entry_of, load_reference
 from tthc_cli.domain.documents import document_key
 
@@ -141,3 +143,40 @@ def test_document_key_of_other_text_is_none() -> None:
     key = document_key("1390/QĐ-UBND")
     assert key is not None
     assert key.year is None
+
+
+_NAMES = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạòóỏõọùúủũụ ", min_size=1)
+_FEES = st.lists(
+    st.builds(
+        lambda amount: {"name": "Lệ phí", "amount": amount}, st.none() | st.integers(0, 10**6)
+    ),
+    max_size=3,
+)
+
+
+@given(
+    name=_NAMES.filter(str.strip),
+    days=st.none() | st.integers(0, 60),
+    unit=st.sampled_from(["working-days", "calendar-days"]),
+    fees=st.none() | _FEES,
+    online=st.sampled_from(["full", "partial", "none", "available", None]),
+    basis=st.none() | st.lists(st.sampled_from(["60/2014/QH13", "03/2023/TT-BTP", "1/QĐ-UBND"])),
+)
+def test_a_listing_never_differs_from_itself_in_any_unicode_form(
+    name: str,
+    days: int | None,
+    unit: str,
+    fees: list[dict[str, object]] | None,
+    online: str | None,
+    basis: list[str] | None,
+) -> None:
+    item: dict[str, object] = {"code": "1.001193", "name": name}
+    if days is not None:
+        item["time_limit"] = {"value": days, "unit": unit}
+    for key, value in (("fees", fees), ("online", online), ("legal_basis", basis)):
+        if value is not None:
+            item[key] = value
+    ref = RefProcedure.of(entry_of(item), "xa", None, "ref.yaml", 1)
+    again = entry_of({**item, "name": unicodedata.normalize("NFD", name.upper())})
+    assert differences(again, "xa", [ref]) == frozenset()
+    assert omitted_documents(again, ref) == []

@@ -7,7 +7,6 @@ the procedures that have any of them, so both say the same thing. Each function 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from tthc_cli.catalog.reference import ONLINE_VALUES, Entry, Fee, RefProcedure
@@ -51,33 +50,29 @@ def time_longer(entry: Entry, ref: RefProcedure) -> bool:
     return unit == "working-days" and their_unit == "calendar-days" and mine > theirs
 
 
-def _amounts(fees: Sequence[Fee]) -> tuple[Counter[float], int]:
-    """The stated amounts above zero, and how many fees the council sets (no amount)."""
-    stated: Counter[float] = Counter()
-    council = 0
-    for _name, amount in fees:
-        if amount is None:
-            council += 1
-        elif amount != 0:
-            stated[amount] += 1
-    return stated, council
+def _amounts(fees: Sequence[Fee]) -> tuple[set[float], bool]:
+    """The amounts above zero the fees state, and whether the council sets one (no amount)."""
+    return {amount for _name, amount in fees if amount}, any(a is None for _n, a in fees)
 
 
 def fees_differ(entry: Entry, ref: RefProcedure) -> bool:
-    """The fees differ: an amount the reference states is not stated alike, or the number of
-    other fees differs. Names are not compared (they are worded every way); a zero amount is no
-    fee; a fee the reference leaves to the provincial council (no amount) matches one fee of
-    any amount or none stated (the council set it), so a free listing differs from it."""
+    """The fees differ: an amount the reference states is not among the listing's, the listing
+    states an amount the reference does not, or one side says free where the other charges.
+
+    Fees are compared as sets of amounts: names are not compared (they are worded every way),
+    a zero amount is no fee, and one amount stated twice (once per way of filing) is one. A fee
+    the reference leaves to the provincial council (no amount) may be stated with any amount
+    (the council set it) or left to the council; a listing that says free then differs.
+    """
     if entry.fees is None or ref.entry.fees is None:
         return False
     mine, my_council = _amounts(entry.fees)
     theirs, their_council = _amounts(ref.entry.fees)
-    left = mine.copy()
-    for amount, count in theirs.items():
-        if left[amount] < count:
-            return True
-        left[amount] -= count
-    return sum(left.values()) + my_council != their_council
+    if not theirs <= mine:
+        return True
+    if their_council:
+        return not (mine or my_council)
+    return mine != theirs or my_council
 
 
 def online_lower(entry: Entry, ref: RefProcedure) -> bool:

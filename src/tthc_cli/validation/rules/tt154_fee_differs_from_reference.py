@@ -2,12 +2,13 @@
 
 ## What it does
 Active only with a reference. Compares each procedure's `fees` with the reference's listing of
-the same code by their amounts: every amount the reference states must be stated alike, and
-the number of other fees must be the same. Names of fees are not compared (they are worded
-every way), and a zero amount is no fee. A fee the reference leaves to the provincial council
-(no amount) matches one fee of any amount, or one left to the council too: the council set it.
-So a list that calls such a procedure free (`fees: []`) differs from the reference. Fees either
-side does not state are not compared.
+the same code as sets of amounts: every amount the reference states must be among the list's,
+and the list may state no other, unless the reference leaves a fee to the provincial council
+(no amount), which the list may state with any amount (the council set it) or leave to the
+council too. A list that calls such a procedure free (`fees: []`) differs from it. Names of
+fees are not compared (they are worded every way), a zero amount is no fee, and an amount
+stated twice (once per way of filing) counts once. Fees either side does not state are not
+compared.
 
 ## Why it matters
 Fees are what citizens pay. A list that drops, adds or changes a fee set by a national
