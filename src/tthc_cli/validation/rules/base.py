@@ -9,8 +9,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from tthc_cli.catalog.loading import Document
-from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.catalog.reference import Reference
+from tthc_cli.catalog.yamltree import Path_
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.findings import Severity, Suggestion
 
