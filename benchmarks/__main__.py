@@ -19,6 +19,8 @@ commands:
   diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
   dedupe     time `tthc dedupe-names` on national hamlets and the national street list
              [--repeat R] [--hamlets N] [--only hamlets|streets] [--no-tracemalloc]
+  labelled   score dedupe-names' verdicts on the two labelled sets of name pairs (real names
+             with labels from unit codes, and the synthetic set): precision, recall, per kind
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
   identity   record|check DIR: the JSON output of validate, diff, dedupe-names, stats and
              search on the corpora and the shipped catalogs, byte for byte, before and after
@@ -49,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import dedupebench
 
         return dedupebench.main(rest)
+    if command == "labelled":
+        from benchmarks import reallabelled
+
+        return reallabelled.main(["score", *rest])
     if command == "generate":
         from benchmarks import generate
 
