@@ -60,7 +60,7 @@ def test_written_differently_is_still_the_same_and_groups_are_transitive() -> No
     [
         ("TDP số 5", "Tổ dân phố 05"),
         ("Thôn Hoà Khánh", "Thôn Hòa Khánh"),
-        ("Thon Hoa Khanh", "Thôn Hòa Khánh"),
+        ("Thon Hoa Loc", "Thôn Hòa Lộc"),
         ("Ấp An Phú", "An Phú"),
         ("Khu phố 3", "KP3"),
     ],
@@ -89,6 +89,33 @@ def test_different_names_make_no_group(a: str, b: str) -> None:
 )
 def test_similar_pairs(a: str, b: str) -> None:
     assert groups_of(entry(a, line=1), entry(b, line=2)) == [("similar", [a, b])]
+
+
+def test_an_unmarked_name_that_can_be_real_is_only_similar() -> None:
+    # "Ia Bang" and "Ia Băng" are two communes of one district: no false merge.
+    assert groups_of(entry("Thôn Ia Bang", line=1), entry("Thôn Ia Băng", line=2)) == [
+        ("similar", ["Thôn Ia Bang", "Thôn Ia Băng"])
+    ]
+
+
+def test_a_list_typed_without_marks_makes_its_unmarked_names_duplicates() -> None:
+    def typed(name: str, line: int, file: str) -> NameEntry:
+        return NameEntry("48", "20194", "Xã Hòa Vang", "hamlet", name, None, file, line)
+
+    plain = [
+        typed("Thon Tan An", 1, "plain.csv"),
+        typed("Thon Phu Loc", 2, "plain.csv"),
+        typed("Thon Nguyen Trai", 3, "plain.csv"),
+    ]
+    marked = typed("Thôn Tân An", 1, "units.yaml")
+    names = NameList(entries=[*plain, marked], communes={("48", "20194")})
+    verdicts = [
+        (g.verdict, [m.entry.name for m in g.members]) for g in find_duplicates(names).groups
+    ]
+    assert ("duplicate", ["Thôn Tân An", "Thon Tan An"]) in verdicts or (
+        "duplicate",
+        ["Thon Tan An", "Thôn Tân An"],
+    ) in verdicts
 
 
 def test_hamlets_are_compared_within_their_commune_only() -> None:

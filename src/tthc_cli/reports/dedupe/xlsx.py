@@ -61,13 +61,17 @@ REASON_VI: dict[str, str] = {
     "number-written-differently": "số viết khác nhau (05 / số 5 / V…)",
     "date-written-differently": "ngày tháng viết khác nhau (2/9 / 2 Tháng 9…)",
     "tone-placement": "dấu thanh đặt ở vị trí khác (hòa / hoà…)",
+    "i-y-spelling": "một âm tiết viết bằng i và bằng y (quí / quý, kì / kỳ…)",
     "same-spelling": "cùng một tên, viết giống hệt nhau",
     "same-after-normalization": "cùng một tên, chỉ khác chữ hoa, khoảng trắng hoặc dấu câu",
     "different-type-word": "cùng tên nhưng khác chữ chỉ loại (Thôn / Tổ dân phố…): "
     "xem có phải là một đơn vị không",
     "tone-only": "chỉ khác dấu thanh hoặc dấu chữ: thường là hai nơi khác nhau",
     "word-order": "cùng các chữ nhưng khác thứ tự: là hai tên khác nhau",
-    "close-spelling": "viết gần giống nhau (i / y, hoặc có thể gõ sai)",
+    "without-diacritics-real-name": "một tên viết không dấu, mà viết như vậy cũng có thể là "
+    "một tên thật (Ia Bang / Ia Băng): xem có phải là một nơi không",
+    "regional-spelling": "một phụ âm viết theo hai cách của các vùng (s/x, ch/tr, d/gi/r, l/n)",
+    "close-spelling": "viết gần giống nhau (có thể gõ sai)",
     "ambiguous-without-diacritics": "một tên viết không dấu có thể là một trong các tên này",
     "ambiguous-without-type-word": "một tên thiếu chữ chỉ loại có thể là một trong các tên này",
 }
