@@ -12,7 +12,7 @@ Layout of "Trùng tên", for a program reading it back (`tthc apply-renames`):
 
 - Row 1 (`KEY_ROW`, hidden) holds the English column keys, the same as the CSV header:
   group, verdict, reason, province, commune, commune_name, kind, name, from, file, line,
-  suggestion, rename_to, decision. Find columns by these keys, not by position or label: they
+  suggestion, former_unit, rename_to, decision. Find columns by these keys, not by position or label: they
   move with their column when someone inserts, deletes or reorders columns. A reader that finds
   no key row may fall back to the Vietnamese labels of row 2 (`HEADERS` maps key → label).
 - Row 2 (`HEADER_ROW`) holds the Vietnamese labels; it is bold, frozen and carries the filter.
@@ -24,6 +24,9 @@ Layout of "Trùng tên", for a program reading it back (`tthc apply-renames`):
 - `rename_to` (Tên mới) and `decision` (Quyết định) are empty, on a yellow background, for the
   committee; `decision` has a drop-down (data validation) of `DECISIONS`: rename, keep, merge.
   rename with an empty `rename_to` means "take the suggestion"; an empty decision: nothing yet.
+- `suggestion` is a name the committee could adopt as it stands; it is empty where none can be
+  made (a named street or hamlet: the committee chooses). `former_unit` (Phân biệt theo đơn vị)
+  is the former commune, or the commune across a province, that tells the member apart.
 """
 
 from __future__ import annotations
@@ -252,7 +255,7 @@ def _summary_sheet(ws: Any, st: _Styles, result: DedupeResult, rows: int) -> Non
         ("Nhóm trùng tên", result.duplicate_groups),
         ("Nhóm gần giống", result.similar_groups),
         ("Số dòng ở trang “Trùng tên”", rows),
-        ("Số gợi ý tên mới", sum(len(g.suggestions) for g in result.groups)),
+        ("Số gợi ý tên mới", sum(bool(s.rename_to) for g in result.groups for s in g.suggestions)),
         ("Tệp không đọc được", len(result.names_list.errors)),
     )
     for label, value in counts:
