@@ -12,9 +12,10 @@ Layout of "Trùng tên", for a program reading it back (`tthc apply-renames`):
 
 - Row 1 (`KEY_ROW`, hidden) holds the English column keys, the same as the CSV header:
   group, verdict, reason, province, commune, commune_name, kind, name, from, file, line,
-  suggestion, former_unit, rename_to, decision. Find columns by these keys, not by position or label: they
-  move with their column when someone inserts, deletes or reorders columns. A reader that finds
-  no key row may fall back to the Vietnamese labels of row 2 (`HEADERS` maps key → label).
+  suggestion, former_unit, rename_to, decision. Find columns by these keys, not by position or
+  label: they move with their column when someone inserts, deletes or reorders columns. A
+  reader that finds no key row may fall back to the Vietnamese labels of row 2 (`HEADERS` maps
+  key → label).
 - Row 2 (`HEADER_ROW`) holds the Vietnamese labels; it is bold, frozen and carries the filter.
 - Rows from 3 (`FIRST_DATA_ROW`) are the members. Codes (province, commune) are text cells, so
   leading zeros stay; `line` is a number. `verdict` and `kind` cells hold the Vietnamese labels
