@@ -12,10 +12,11 @@ written without marks.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from itertools import product
 
-from tthc_cli.text.keys import i_y_spelling
+from tthc_cli.text.keys import fold_key, i_y_spelling
 from tthc_cli.text.tones import is_vietnamese_syllable
 from tthc_cli.text.unicode import ACUTE, DOT, GRAVE, HOOK, SPLIT, TILDE, VOWELS, nfc
 
@@ -25,6 +26,7 @@ __all__ = [
     "needs_marks",
     "regional_spelling",
     "same_i_y",
+    "suggest_marked",
     "unmarked_name_possible",
 ]
 
@@ -129,3 +131,41 @@ def same_i_y(x: str, y: str) -> bool:
     """Tell whether two words are one syllable by the older and newer i/y convention ("quí" /
     "quý", "kì" / "kỳ", "lí" / "lý", "mĩ" / "mỹ")."""
     return x != y and i_y_spelling(x) == i_y_spelling(y)
+
+
+@cache
+def _known_words() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Unmarked spelling -> (word with marks, uses) of national procedure text that fold to it,
+    most used first (`data/marked-words.txt`, built by `build_backend/national_fields.py`)."""
+    text = (
+        resources.files("tthc_cli.text")
+        .joinpath("data/marked-words.txt")
+        .read_text(encoding="utf-8")
+    )
+    found: dict[str, list[tuple[str, int]]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _tab, count = line.partition("\t")
+            found.setdefault(fold_key(word), []).append((word, int(count or 1)))
+    return {plain: tuple(sorted(words, key=lambda w: -w[1])) for plain, words in found.items()}
+
+
+# The share of uses one spelling must have to be suggested: "tuc" is "tục" (thủ tục) nearly
+# always in procedure text, "dang" is đăng, đang or dạng.
+_DOMINANT = 0.8
+
+
+def suggest_marked(word: str) -> str | None:
+    """The marked spelling of an unmarked ``word`` when one word of national procedure text fits
+    it (has most of the uses: "tuc" -> "tục", "tich" -> "tịch"), in the case of ``word``; else
+    None."""
+    fits = _known_words().get(word.casefold(), ())
+    total = sum(count for _word, count in fits)
+    if not fits or fits[0][1] < _DOMINANT * total:
+        return None
+    marked = fits[0][0]
+    if word.isupper() and len(word) > 1:
+        return marked.upper()
+    if word[:1].isupper():
+        return marked[:1].upper() + marked[1:]
+    return marked
