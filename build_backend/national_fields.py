@@ -59,10 +59,15 @@ def records(raw: Path) -> Iterator[tuple[str, str, str]]:
     import openpyxl  # only this script reads the portal's spreadsheets
 
     for path in sorted((raw / "chatbot-tthc" / "xlsx").glob("*.xlsx")):
-        sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            rows = [
+                [_nfc(c) for c in cells] for cells in book.worksheets[0].iter_rows(values_only=True)
+            ]
+        finally:
+            book.close()
         header: list[str] | None = None
-        for cells in sheet.iter_rows(values_only=True):
-            values = [_nfc(c) for c in cells]
+        for values in rows:
             if header is None:
                 if "Lĩnh vực" in values:
                     header = values
