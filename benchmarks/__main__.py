@@ -21,6 +21,8 @@ commands:
              [--repeat R] [--hamlets N] [--only hamlets|streets] [--no-tracemalloc]
   lsp        `tthc lsp`: diagnostics after a change in a 500-procedure file, and the server's
              memory with the 2,000-file corpus as the workspace [--files N] [--changes N]
+  labelled   score dedupe-names' verdicts on the two labelled sets of name pairs (real names
+             with labels from unit codes, and the synthetic set): precision, recall, per kind
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
   identity   record|check DIR: the JSON output of validate, diff, dedupe-names, stats and
              search on the corpora and the shipped catalogs, byte for byte, before and after
@@ -55,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import lspbench
 
         return lspbench.main(rest)
+    if command == "labelled":
+        from benchmarks import reallabelled
+
+        return reallabelled.main(["score", *rest])
     if command == "generate":
         from benchmarks import generate
 

@@ -59,6 +59,7 @@ from benchmarks.national import (
 )
 from benchmarks.parsers import machine, tthc_command
 from benchmarks.rawdata import RAW
+from benchmarks.reallabelled import both_reports
 from tthc_cli.names import dedupe as dedupe_module
 from tthc_cli.names.dedupe import find_duplicates
 from tthc_cli.names.lists import read_names
@@ -681,6 +682,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for corpus in corpora:
         print()
         print("\n".join(report(corpus)))
+    print()
+    print(
+        "\n".join(["## The labelled sets (`python -m benchmarks labelled`)", "", *both_reports(0)])
+    )
     return 0
 
 

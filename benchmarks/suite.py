@@ -44,6 +44,7 @@ import yaml
 
 from benchmarks.measure import CommandFailed, run_usage
 from benchmarks.parsers import machine, tthc_command
+from benchmarks.reallabelled import both_reports
 
 REPO = Path(__file__).resolve().parents[1]
 PEER_SUBSET = 200
@@ -600,4 +601,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(table(groups)))
     print()
     print("\n".join(targets(groups)))
+    print()
+    print("\n".join(["## The labelled sets of dedupe-names", "", *both_reports(0)]))
     return 0

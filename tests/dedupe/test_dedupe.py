@@ -60,7 +60,7 @@ def test_written_differently_is_still_the_same_and_groups_are_transitive() -> No
     [
         ("TDP số 5", "Tổ dân phố 05"),
         ("Thôn Hoà Khánh", "Thôn Hòa Khánh"),
-        ("Thon Hoa Khanh", "Thôn Hòa Khánh"),
+        ("Thon Hoa Loc", "Thôn Hòa Lộc"),
         ("Ấp An Phú", "An Phú"),
         ("Khu phố 3", "KP3"),
     ],
@@ -91,6 +91,33 @@ def test_similar_pairs(a: str, b: str) -> None:
     assert groups_of(entry(a, line=1), entry(b, line=2)) == [("similar", [a, b])]
 
 
+def test_an_unmarked_name_that_can_be_real_is_only_similar() -> None:
+    # "Ia Bang" and "Ia Băng" are two communes of one district: no false merge.
+    assert groups_of(entry("Thôn Ia Bang", line=1), entry("Thôn Ia Băng", line=2)) == [
+        ("similar", ["Thôn Ia Bang", "Thôn Ia Băng"])
+    ]
+
+
+def test_a_list_typed_without_marks_makes_its_unmarked_names_duplicates() -> None:
+    def typed(name: str, line: int, file: str) -> NameEntry:
+        return NameEntry("48", "20194", "Xã Hòa Vang", "hamlet", name, None, file, line)
+
+    plain = [
+        typed("Thon Tan An", 1, "plain.csv"),
+        typed("Thon Phu Loc", 2, "plain.csv"),
+        typed("Thon Nguyen Trai", 3, "plain.csv"),
+    ]
+    marked = typed("Thôn Tân An", 1, "units.yaml")
+    names = NameList(entries=[*plain, marked], communes={("48", "20194")})
+    verdicts = [
+        (g.verdict, [m.entry.name for m in g.members]) for g in find_duplicates(names).groups
+    ]
+    assert ("duplicate", ["Thôn Tân An", "Thon Tan An"]) in verdicts or (
+        "duplicate",
+        ["Thon Tan An", "Thôn Tân An"],
+    ) in verdicts
+
+
 def test_hamlets_are_compared_within_their_commune_only() -> None:
     assert groups_of(entry("Thôn 1", commune="20194"), entry("Thôn 1", commune="20197")) == []
 
@@ -103,7 +130,8 @@ def test_streets_across_the_province_by_default_and_per_commune_on_request() -> 
     (group,) = result.groups
     assert (group.verdict, group.commune, group.kind) == ("duplicate", None, "street")
     assert "different communes" in group.reason
-    assert [s.rename_to for s in group.suggestions] == ["Đ. Hùng Vương (Thanh Khê)"]
+    # No bracketed note in a suggested name: a named street gets none, the unit is apart.
+    assert [(s.rename_to, s.former_unit) for s in group.suggestions] == [("", "Thanh Khê")]
     assert groups_of(a, b, scope="commune") == []
 
 
@@ -134,6 +162,24 @@ def test_suggestion_uses_the_former_commune() -> None:
     )
     (group,) = find_duplicates(names).groups
     assert [s.rename_to for s in group.suggestions] == ["Thôn Hòa Bắc 1"]
+
+
+def test_no_suggested_name_has_brackets_or_a_former_unit_note() -> None:
+    names = NameList(
+        entries=[
+            entry("Đường Hùng Vương", kind="street", origin="Xã Hương Trà", line=1),
+            entry("Đường Hùng Vương", kind="street", origin="Xã Hương Xuân", line=2),
+            entry("Thôn Tân An", origin="Xã Hòa Bắc", line=3),
+            entry("Thôn Tân An", origin="Xã Hòa Liên", line=4),
+        ],
+        communes={("48", "20194")},
+    )
+    suggestions = [s for g in find_duplicates(names).groups for s in g.suggestions]
+    assert sorted((s.rename_to, s.former_unit) for s in suggestions) == [
+        ("", "Hòa Liên"),
+        ("", "Hương Xuân"),
+    ]
+    assert not any("(" in s.rename_to for s in suggestions)
 
 
 def test_short_commune() -> None:
@@ -209,7 +255,12 @@ def test_cli_json_shape(units: Path) -> None:
     assert duplicate["commune_name"] == "Phường Hải Vân"
     assert [m["line"] for m in duplicate["members"]] == [11, 12]
     assert duplicate["suggestions"] == [
-        {"name": "TDP 01", "from": "Xã Hòa Bắc", "rename_to": "Tổ dân phố Hòa Bắc 1"}
+        {
+            "name": "TDP 01",
+            "from": "Xã Hòa Bắc",
+            "rename_to": "Tổ dân phố Hòa Bắc 1",
+            "former_unit": "Hòa Bắc",
+        }
     ]
 
 
@@ -224,6 +275,20 @@ def test_cli_text_report(units: Path) -> None:
     assert "Phường Hải Vân (20194)" in result.stdout
     assert "1 duplicate groups" in result.stdout.replace("1 duplicate group", "1 duplicate groups")
     assert "Tổ dân phố Hòa Bắc 1" in result.stdout
+
+
+def test_cli_text_report_says_when_no_name_can_be_suggested(tmp_path: Path) -> None:
+    path = tmp_path / "streets.csv"
+    path.write_text(
+        "province,commune,kind,name,from\n"
+        "48,20194,street,Đường Hùng Vương,Xã Hương Trà\n"
+        "48,20194,street,Đường Hùng Vương,Xã Hương Xuân\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["dedupe-names", str(path)], env={"COLUMNS": "320"})
+    assert "no good name to suggest: choose one" in result.stdout
+    assert "told apart by Hương Xuân" in result.stdout
+    assert "(Hương Xuân)" not in result.stdout.replace("(told apart by Hương Xuân)", "")
 
 
 def test_cli_bad_input_exit_2(tmp_path: Path) -> None:
@@ -291,7 +356,7 @@ def test_a_province_group_within_one_commune_is_that_communes_and_uses_former_co
     (group,) = find_duplicates(names).groups
     assert group.commune == "20194"
     assert "different communes" not in group.reason
-    assert [s.rename_to for s in group.suggestions] == ["Hùng Vương (Hòa Hiệp Nam)"]
+    assert [(s.rename_to, s.former_unit) for s in group.suggestions] == [("", "Hòa Hiệp Nam")]
 
 
 def test_a_numbered_former_ward_is_named_in_full() -> None:
@@ -303,7 +368,7 @@ def test_a_numbered_former_ward_is_named_in_full() -> None:
         communes={("48", "20194")},
     )
     (group,) = find_duplicates(names).groups
-    assert [s.rename_to for s in group.suggestions] == ["Khu phố 1 (Phường 2)"]
+    assert [(s.rename_to, s.former_unit) for s in group.suggestions] == [("Khu phố 2", "Phường 2")]
 
 
 def _report(result: DedupeResult) -> list[tuple[object, ...]]:

@@ -247,6 +247,7 @@ def test_xlsx_workbook(result: DedupeResult, tmp_path: Path) -> None:
         "Tệp",
         "Dòng",
         "Gợi ý tên mới",
+        "Phân biệt theo đơn vị",
         "Tên mới",
         "Quyết định",
     ]
@@ -254,11 +255,11 @@ def test_xlsx_workbook(result: DedupeResult, tmp_path: Path) -> None:
     assert ws.freeze_panes == "A3"
     members = sum(len(g.members) for g in result.groups)
     assert ws.max_row == HEADER_ROW + members
-    assert ws.auto_filter.ref == f"A2:N{ws.max_row}"
-    widths = {letter: ws.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMN"}
+    assert ws.auto_filter.ref == f"A2:O{ws.max_row}"
+    widths = {letter: ws.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMNO"}
     assert all(8 <= w <= 62 for w in widths.values()), widths
     assert widths["C"] <= 52  # reasons wrap instead of making a very wide column
-    assert widths["M"] >= 24  # room to write a new name
+    assert widths["N"] >= 24  # room to write a new name
     assert widths["H"] >= len("Tổ dân phố 05")
 
 
@@ -318,7 +319,7 @@ def test_xlsx_fills_group_by_group(result: DedupeResult, tmp_path: Path) -> None
         if group not in fills:
             order.append(group)
         fills.setdefault(group, set()).add(str(row[0].fill.fgColor.rgb))
-        committee = {str(c.fill.fgColor.rgb) for c in row[12:14]}
+        committee = {str(c.fill.fgColor.rgb) for c in row[13:15]}
         assert committee == {"00FFF2CC"}  # the columns to fill stand out
     assert all(len(colors) == 1 for colors in fills.values())  # one background per group
     colors = [next(iter(fills[g])) for g in order]
@@ -333,7 +334,7 @@ def test_xlsx_decision_dropdown(result: DedupeResult, tmp_path: Path) -> None:
     assert dv.type == "list"
     assert dv.formula1 == '"rename,keep,merge"'
     assert dv.allow_blank
-    assert str(dv.sqref) == f"N{FIRST_DATA_ROW}:N{ws.max_row}"
+    assert str(dv.sqref) == f"O{FIRST_DATA_ROW}:O{ws.max_row}"
 
 
 def test_xlsx_guards_against_formulas(result: DedupeResult, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ HEADER = (
     "file",
     "line",
     "suggestion",
+    "former_unit",
     "rename_to",
     "decision",
 )
@@ -34,6 +35,7 @@ HEADERS: dict[str, str] = {
     "file": "Tệp",
     "line": "Dòng",
     "suggestion": "Gợi ý tên mới",
+    "former_unit": "Phân biệt theo đơn vị",
     "rename_to": "Tên mới",
     "decision": "Quyết định",
 }

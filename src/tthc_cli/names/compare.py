@@ -12,13 +12,22 @@ from tthc_cli.names.reasons import (
     SIMILAR,
     Verdict,
     duplicate,
+    marks_only,
     pair,
     shown,
 )
 from tthc_cli.names.types import NUMBER_FIRST_TYPES, ROAD_TYPES, STREET, display_type, same_type
-from tthc_cli.names.words import VARIANT_OF, close_spelling, has_digit, misplaced_tone, variant
+from tthc_cli.names.words import (
+    VARIANT_OF,
+    close_spelling,
+    has_digit,
+    i_y_rest,
+    misplaced_tone,
+    variant,
+)
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.keys import i_y_spelling
+from tthc_cli.text.syllables import unmarked_name_possible
 
 _EMPTY_CORE: tuple[str | None, str, tuple[int, int] | None, str] = (None, "", None, "")
 
@@ -37,35 +46,52 @@ def _worth_a_look(a: PlaceName, b: PlaceName) -> bool:
     return bool(a.rest and b.rest)
 
 
+def _typed_without_marks(p: PlaceName) -> bool:
+    """An unmarked name that cannot be a real name as written (a word needs marks: "Nguyen",
+    "Duan"), or whose list shows it was typed without marks."""
+    return p.typed_unmarked or not unmarked_name_possible(p.rest)
+
+
+def _same_rest(a: PlaceName, b: PlaceName, one_unmarked: bool) -> str:
+    """How two rests are one (same, fold, i-y, tone, variant, spacing), "marks-only" when one is
+    unmarked and may be a real name of its own, or "" when they differ."""
+    if a.rest == b.rest:
+        return "same"
+    if one_unmarked and a.rest_fold == b.rest_fold:
+        return "fold" if _typed_without_marks(a if a.rest_unmarked else b) else "marks-only"
+    if misplaced_tone(a.rest, b.rest) is not None:
+        return "tone"
+    ra, rb = (a.rest_fold, b.rest_fold) if one_unmarked else (a.rest, b.rest)
+    if len(ra) == len(rb) and i_y_rest(ra) == i_y_rest(rb):
+        return "i-y"
+    if variant(a.rest) == variant(b.rest) or (
+        one_unmarked and variant(a.rest_fold) == variant(b.rest_fold)
+    ):
+        return "variant"
+    if not (has_digit(a.rest) or has_digit(b.rest)) and (
+        a.rest.replace(" ", "") == b.rest.replace(" ", "")
+        or (one_unmarked and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", ""))
+    ):
+        # Only letters may be split differently: "DA1-1" and "DA11", "N3-9" and "N39" differ.
+        return "spacing"
+    return ""
+
+
 def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
     # long: it runs for every candidate pair, and each step reuses what the last one found.
     if (a.number, a.suffix, a.date) != (b.number, b.suffix, b.date):
         return None
     if a.core == b.core == _EMPTY_CORE and a.type_word is None and b.type_word is None:
         return None  # two empty names: nothing to say
-    one_ascii = a.ascii_only != b.ascii_only
-    how = ""
-    if a.rest == b.rest:
-        how = "same"
-    elif one_ascii and a.rest_fold == b.rest_fold:
-        how = "fold"
-    elif misplaced_tone(a.rest, b.rest) is not None:
-        how = "tone"
-    elif variant(a.rest) == variant(b.rest) or (
-        one_ascii and variant(a.rest_fold) == variant(b.rest_fold)
-    ):
-        how = "variant"
-    elif not (has_digit(a.rest) or has_digit(b.rest)) and (
-        a.rest.replace(" ", "") == b.rest.replace(" ", "")
-        or (one_ascii and a.rest_fold.replace(" ", "") == b.rest_fold.replace(" ", ""))
-    ):
-        # Only letters may be split differently: "DA1-1" and "DA11", "N3-9" and "N39" differ.
-        how = "spacing"
+    one_unmarked = a.rest_unmarked != b.rest_unmarked
+    how = _same_rest(a, b, one_unmarked)
     types_differ = (
         a.type_word is not None
         and b.type_word is not None
         and not same_type(a.type_word, b.type_word)
     )
+    if how == "marks-only":
+        return None if types_differ else marks_only(a, b)
     if how:
         if types_differ and not _worth_a_look(a, b):
             return None
@@ -83,7 +109,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         return duplicate(a, b, how)
     if types_differ:
         return None
-    if not a.ascii_only and not b.ascii_only and a.rest_fold == b.rest_fold:
+    if a.rest_fold == b.rest_fold:
         names = pair(shown(a.original), shown(b.original))
         return Verdict(
             SIMILAR,
@@ -93,7 +119,7 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
                 "the names differ only in tone or accent marks ({names}): usually different places"
             ).format(names=names),
         )
-    ra, rb = (a.rest_fold, b.rest_fold) if one_ascii else (a.rest, b.rest)
+    ra, rb = (a.rest_fold, b.rest_fold) if one_unmarked else (a.rest, b.rest)
     if sorted(ra.split()) == sorted(rb.split()):
         names = pair(shown(a.original), shown(b.original))
         return Verdict(
@@ -103,17 +129,21 @@ def _compare(a: PlaceName, b: PlaceName) -> Verdict | None:
             _("the same words in another order ({names}): different names").format(names=names),
         )
     close = close_spelling(ra, rb)
-    if close is not None:
-        how, x, y = close
-        names = pair(shown(a.original), shown(b.original))
-        if how == "i-y":
-            # Translators: {names} are two names; {x} and {y} the syllables that differ.
-            reason = _("very close spellings ({names}): '{x}' and '{y}' differ only in i / y")
-        else:
-            # Translators: {names} are two names; {x} and {y} the syllables that differ.
-            reason = _("very close spellings ({names}): '{x}' / '{y}' looks like a typo")
+    if close is None:
+        return None
+    how, x, y = close
+    names = pair(shown(a.original), shown(b.original))
+    if how == "typo":
+        # Translators: {names} are two names; {x} and {y} the syllables that differ.
+        reason = _("very close spellings ({names}): '{x}' / '{y}' looks like a typo")
         return Verdict(SIMILAR, "close-spelling", reason.format(names=names, x=x, y=y))
-    return None
+    # Translators: {names} are two names; {x} and {y} the syllables that differ; {how} the
+    # consonants, e.g. "s/x" or "ch/tr".
+    reason = _(
+        "one consonant spelt two ways ({names}): '{x}' / '{y}' may be one name in two regional "
+        "spellings of {how}"
+    )
+    return Verdict(SIMILAR, "regional-spelling", reason.format(names=names, x=x, y=y, how=how))
 
 
 def _better(x: Verdict | None, y: Verdict | None) -> Verdict | None:
@@ -150,7 +180,12 @@ def compare(a: PlaceName, b: PlaceName) -> Verdict | None:
         untyped = untyped_reading(b.original, b.kind)
         if _may_be_duplicate(a, untyped):
             alternative = _better(alternative, _compare(a, untyped))
-    if alternative is not None and alternative.verdict == DUPLICATE:
+    if alternative is not None and (
+        alternative.verdict == DUPLICATE
+        or (verdict is None and alternative.code == "without-diacritics-real-name")
+    ):
+        # An unmarked name that may be real counts from the other reading when this one has
+        # nothing to say ("Lạng Giang" / "lang giang": "lang" reads as the type word Làng).
         return alternative
     return verdict
 
@@ -162,6 +197,8 @@ def _may_be_duplicate(x: PlaceName, y: PlaceName) -> bool:
     if (x.number, x.suffix, x.date) != (y.number, y.suffix, y.date):
         return False
     if x.rest_fold.replace(" ", "") == y.rest_fold.replace(" ", ""):
+        return True
+    if i_y_rest(x.rest_fold) == i_y_rest(y.rest_fold):
         return True
     return any(rest in VARIANT_OF for rest in (x.rest, y.rest, x.rest_fold, y.rest_fold))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -22,7 +23,8 @@ from tthc_cli.names.result import DedupeResult, Group, Member
 from tthc_cli.names.suggestions import suggest, taken_key
 from tthc_cli.names.types import ROAD_TYPES
 from tthc_cli.runtime.perf import collector_paused, fork_workers
-from tthc_cli.text.normalize import match_key
+from tthc_cli.text.normalize import has_vietnamese_diacritics, match_key
+from tthc_cli.text.syllables import unmarked_name_possible
 
 # Below this many names a second process costs more (start, results sent back) than it saves.
 PARALLEL_MIN_NAMES = 20_000
@@ -92,6 +94,24 @@ def _find_duplicates(
     )
 
 
+def typed_without_marks(entries: Iterable[NameEntry]) -> set[str]:
+    """The lists (files) that show they were typed without marks: most of their names carry no
+    mark, and most of those have a word that needs one ("Nguyen", "Tuc"). There a name that
+    could be real as written ("Tan An") is the marked name all the same."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for entry in entries:
+        count = counts[entry.file]
+        count[0] += 1
+        if not has_vietnamese_diacritics(entry.name):
+            count[1] += 1
+            count[2] += not unmarked_name_possible(entry.name)
+    return {
+        file
+        for file, (names, unmarked, proven) in counts.items()
+        if unmarked * 2 > names and proven * 2 >= unmarked and proven > 0
+    }
+
+
 def _workers(size: int) -> int:
     return fork_workers(size, min_items=PARALLEL_MIN_NAMES, most=2)
 
@@ -102,16 +122,20 @@ def _groups(
     progress: Callable[[int, int], None] | None,
 ) -> list[tuple[tuple[str, ...], list[Group]]]:
     """Each scope's key and groups, in the order of the keys."""
-    parsed_cache: dict[tuple[str, str, bool], PlaceName] = {}
+    parsed_cache: dict[tuple[str, str, bool, bool], PlaceName] = {}
     # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
     verdict_cache: dict[tuple[int, int], Verdict | None] = {}
+    unmarked_lists = typed_without_marks(entries)
 
     def member(entry: NameEntry) -> Member:
         ward = entry.ward
-        key = (entry.name, entry.kind, ward)
+        typed_unmarked = entry.file in unmarked_lists
+        key = (entry.name, entry.kind, ward, typed_unmarked)
         parsed = parsed_cache.get(key)
         if parsed is None:
             parsed = parse_name(entry.name, entry.kind, ward=ward)
+            if typed_unmarked and parsed.rest_unmarked:
+                parsed = replace(parsed, typed_unmarked=True)
             parsed_cache[key] = parsed
         return Member(entry, parsed)
 

@@ -150,7 +150,7 @@ def _split_ambiguous(members: list[Member], verdicts: dict[tuple[int, int], Verd
         members,
         verdicts,
         code="without-diacritics",
-        loose=lambda p: p.ascii_only,
+        loose=lambda p: p.rest_unmarked,
         reading=lambda p: p.core,
         new_code="ambiguous-without-diacritics",
         # Translators: {choices} are names, e.g. "Tân Thành or Tân Thạnh".

@@ -37,6 +37,7 @@ from tthc_cli.names.types import (
     read_type,
 )
 from tthc_cli.text.keys import fold_key, match_key
+from tthc_cli.text.tones import is_vietnamese_syllable
 from tthc_cli.text.unicode import has_vietnamese_diacritics
 
 
@@ -61,6 +62,10 @@ class PlaceName:
     written_type: str = field(default="", compare=False, repr=False)
     written_number: str = field(default="", compare=False, repr=False)
     written_date: str = field(default="", compare=False, repr=False)
+    #: The words after the type word carry no mark ("Đường Nguyen Trai": True).
+    rest_unmarked: bool = field(default=False, compare=False, repr=False)
+    #: Its list shows it was typed without marks (set by the caller that knows the list).
+    typed_unmarked: bool = field(default=False, compare=False, repr=False)
 
     @property
     def core(self) -> tuple[str | None, str, tuple[int, int] | None, str]:
@@ -173,6 +178,21 @@ class _Reading:
         self.written_number = " ".join([*toks[first:last], match.group(1)])
         del toks[first:]
 
+    def take_trailing_roman(self) -> None:
+        """A Roman numeral after the name words ("Thôn Tân Lập II" = "Thôn Tân Lập 2"). "vi"
+        and "xi" are syllables of names (Tường Vi, Trại Xi), and a lone V or X after a name is a
+        letter as often as a number (Lê Văn V): those stay words; I is 1."""
+        toks = self.toks
+        if self.number is not None or self.date is not None or len(toks) < 2:
+            return
+        last = toks[-1]
+        value = ROMAN.get(last)
+        if value is None or (last != "i" and (len(last) < 2 or is_vietnamese_syllable(last))):
+            return
+        self.number = str(value)
+        self.written_number = last
+        del toks[-1]
+
     def take_number_words(self) -> None:
         """Roman numerals and number words, only as the whole rest after a type word."""
         toks = self.toks
@@ -223,6 +243,7 @@ def _parse(name: str, kind: str, ward: bool, detect_type: bool) -> PlaceName:
     reading.take_leading_number()
     reading.take_slash_date()
     reading.take_trailing_number()
+    reading.take_trailing_roman()
     reading.take_number_words()
     rest = reading.rest()
     number, date = reading.number, reading.date
@@ -244,6 +265,7 @@ def _parse(name: str, kind: str, ward: bool, detect_type: bool) -> PlaceName:
         written_type=_written(written_type) if written_type else "",
         written_number=reading.written_number,
         written_date=reading.written_date,
+        rest_unmarked=not has_vietnamese_diacritics(rest),
     )
 
 

@@ -28,10 +28,13 @@ REASON_CODES: dict[str, str] = {
     "number-written-differently": DUPLICATE,
     "date-written-differently": DUPLICATE,
     "tone-placement": DUPLICATE,
+    "i-y-spelling": DUPLICATE,
     "same-after-normalization": DUPLICATE,
+    "without-diacritics-real-name": SIMILAR,
     "different-type-word": SIMILAR,
     "tone-only": SIMILAR,
     "word-order": SIMILAR,
+    "regional-spelling": SIMILAR,
     "close-spelling": SIMILAR,
 }
 CODE_RANK = {code: rank for rank, code in enumerate(REASON_CODES)}
@@ -98,7 +101,7 @@ def _type_word_parts(a: PlaceName, b: PlaceName, how: str) -> list[tuple[str, st
     elif a.type_word is not None and b.type_word is not None:
         wa, wb = a.written_type.replace(".", ""), b.written_type.replace(".", "")
         if wa != wb:
-            if fold_key(wa) == fold_key(wb):
+            if fold_key(wa) == fold_key(wb) and (wa.isascii() or wb.isascii()):
                 if how != "fold":
                     parts.append(("without-diacritics", _("one is typed without diacritics")))
             elif a.type_word != b.type_word:
@@ -129,6 +132,12 @@ def _duplicate_parts(a: PlaceName, b: PlaceName, how: str) -> list[tuple[str, st
         parts.append(("name-variant", _("two accepted spellings of one name")))
     elif how == "spacing":
         parts.append(("word-spacing", _("the words are split differently")))
+    elif how == "i-y":
+        x, y = _i_y_example(a, b)
+        # Translators: one reason two names are the same; {x} and {y} are one syllable written
+        # with i and with y, e.g. 'quí' / 'quý'.
+        i_y = _("'{x}' / '{y}' is one syllable written with i and with y").format(x=x, y=y)
+        parts.append(("i-y-spelling", i_y))
     elif how == "tone":
         x, y = misplaced_tone(a.rest, b.rest) or ("", "")
         # Translators: one reason two names are the same; {x} and {y} are the two spellings
@@ -160,6 +169,28 @@ def _duplicate_parts(a: PlaceName, b: PlaceName, how: str) -> list[tuple[str, st
     if not parts:
         parts.append(("same-after-normalization", _("only case, spacing or punctuation differ")))
     return parts
+
+
+def _i_y_example(a: PlaceName, b: PlaceName) -> tuple[str, str]:
+    ra, rb = (a.rest_fold, b.rest_fold) if a.rest_unmarked != b.rest_unmarked else (a.rest, b.rest)
+    for x, y in zip(ra.split(), rb.split(), strict=False):
+        if x != y:
+            return min(x, y), max(x, y)
+    return ra, rb
+
+
+def marks_only(a: PlaceName, b: PlaceName) -> Verdict:
+    """One name without marks that may be a real name as written ("Ia Bang" / "Ia Băng")."""
+    names = pair(shown(a.original), shown(b.original))
+    return Verdict(
+        SIMILAR,
+        "without-diacritics-real-name",
+        # Translators: {names} are two names, e.g. 'Ia Bang' / 'Ia Băng'.
+        _(
+            "one name is written without marks, and as written it can also be a real name "
+            "({names}): check whether they are one place"
+        ).format(names=names),
+    )
 
 
 _NAMES_SHOWN_FOR = frozenset(

@@ -22,8 +22,12 @@ class Member:
 
 @dataclass
 class Suggestion:
+    """A name a committee could adopt for ``member`` (empty when none can be made), and the
+    unit that tells the member apart (its former commune, or its commune across a province)."""
+
     member: Member
     rename_to: str
+    former_unit: str = ""
 
 
 @dataclass

@@ -18,9 +18,12 @@ def short_commune(name: str) -> str:
 
 
 def suggest(groups: list[Group], taken_by_commune: dict[tuple[str, str], set[Any]]) -> None:
-    """Rename suggestions for every member of a duplicate group but the first, each unique in
-    its commune (and, for streets, in the province): the former commune's name, else the next
-    free number (hamlets), else a counter."""
+    """A suggestion for every member of a duplicate group but the first: a name a committee
+    could adopt as it stands, unique in its commune (and, for streets, in the province): the
+    former commune's name in place of a bare number ("Thôn 1" of Xã Hòa Bắc -> "Thôn Hòa Bắc
+    1"), else the next free number of a numbered hamlet. A named street or hamlet gets no name
+    (``rename_to`` empty: the committee chooses); the unit that tells the member apart is in
+    ``former_unit``, never in brackets in the name."""
     streets_by_province: dict[str, set[Any]] = defaultdict(set)
     for group in groups:
         for member in group.members:
@@ -29,43 +32,45 @@ def suggest(groups: list[Group], taken_by_commune: dict[tuple[str, str], set[Any
     for group in groups:
         if group.verdict != "duplicate":
             continue
+        province_scope = group.commune is None
         for member in group.members[1:]:
             entry = member.entry
             taken = taken_by_commune[(entry.province, entry.commune)]
             wide = streets_by_province[entry.province] if entry.kind == "street" else set()
-            for candidate in _candidates(member, taken, group.commune is None):
+            unit = former_unit(member, province_scope)
+            rename_to = ""
+            for candidate in _candidates(member, taken, province_scope, unit):
                 key = taken_key(parse_name(candidate, entry.kind, ward=entry.ward))
                 if key not in taken and key not in wide:
                     taken.add(key)
                     if entry.kind == "street":
                         wide.add(key)
-                    group.suggestions.append(Suggestion(member, candidate))
+                    rename_to = candidate
                     break
+            group.suggestions.append(Suggestion(member, rename_to, unit))
 
 
 def taken_key(parsed: PlaceName) -> Any:
     return parsed.core_fold
 
 
-def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterable[str]:
+def former_unit(member: Member, province_scope: bool) -> str:
+    """The unit that tells a member apart: its commune across a province, else its former
+    commune; short ("Hòa Bắc") unless that is a bare number ("Phường 2")."""
+    entry = member.entry
+    full = (entry.commune_name or entry.commune) if province_scope else entry.origin
+    if not full:
+        return ""
+    short = short_commune(full)
+    return full.strip() if short.isdigit() else short
+
+
+def _candidates(member: Member, taken: set[Any], province_scope: bool, unit: str) -> Iterable[str]:
     entry, parsed = member.entry, member.parsed
     words = _display_rest(entry.name, parsed)
-    tag = None
-    if province_scope and (entry.commune_name or entry.commune):
-        tag = short_commune(entry.commune_name or entry.commune)
-    elif entry.origin:
-        tag = short_commune(entry.origin)
-    if tag and tag.isdigit():
-        # "Phường 2" shortened is a bare number: keep the whole name.
-        tag = entry.origin if not province_scope and entry.origin else entry.commune_name or tag
-        if tag:
-            yield f"{entry.name.strip()} ({tag})"
-        tag = None
-    if tag:
-        if parsed.number is not None and not words and not province_scope:
-            yield format_name(parsed.type_word, tag, parsed.number, parsed.suffix)
-        else:
-            yield f"{entry.name.strip()} ({tag})"
+    bare_number = parsed.number is not None and not words
+    if unit and unit == short_commune(unit) and bare_number and not province_scope:
+        yield format_name(parsed.type_word, unit, parsed.number, parsed.suffix)
     if parsed.number is not None and parsed.number.isdigit() and entry.kind == "hamlet":
         # The next number after every one used by a name of the same words in the commune.
         used = [
@@ -76,8 +81,6 @@ def _candidates(member: Member, taken: set[Any], province_scope: bool) -> Iterab
         start = max([int(parsed.number), *used]) + 1
         for n in range(start, start + 50):
             yield format_name(parsed.type_word, words, str(n), "")
-    for n in range(2, 100):
-        yield f"{entry.name.strip()} {n}"
 
 
 def _display_rest(name: str, parsed: PlaceName) -> str:

@@ -52,11 +52,17 @@ _HAMLET_SPELLINGS: tuple[tuple[str, str, str], ...] = (
 )
 _STREET_SPELLINGS: tuple[tuple[str, str, str], ...] = (
     ("đường", "đường", "w"),
+    # The tone mark of "đường" typed wrong; none of these is a name word.
+    ("đướng", "đường", "w"),
+    ("đưởng", "đường", "w"),
+    ("đưỡng", "đường", "w"),
+    ("đượng", "đường", "w"),
     ("phố", "phố", "w"),
     ("đại lộ", "đại lộ", "w"),
     ("kiệt", "kiệt", "w"),
     ("hẻm xe hơi", "hẻm", "w"),
     ("hẻm", "hẻm", "w"),
+    ("hẽm", "hẻm", "w"),
     ("ngõ", "ngõ", "w"),
     ("ngách", "ngách", "w"),
     ("quốc lộ", "quốc lộ", "w"),

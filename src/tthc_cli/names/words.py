@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from tthc_cli.text.keys import fold_key, i_y_spelling
+from tthc_cli.text.syllables import regional_spelling
 from tthc_cli.text.tones import is_vietnamese_syllable
 from tthc_cli.text.unicode import tone_split
 
@@ -32,13 +33,22 @@ def variant(rest: str) -> str:
     return VARIANT_OF.get(rest, rest)
 
 
+@lru_cache(maxsize=1 << 16)
+def i_y_rest(rest: str) -> str:
+    """``rest`` with each syllable whose only vowel is i or y spelt with i ("quý phú" ->
+    "quí phú"): two rests with equal i/y forms are one name in the older and newer spelling."""
+    return " ".join(i_y_spelling(word) for word in rest.split())
+
+
 def close_spelling(ra: str, rb: str) -> tuple[str, str, str] | None:
-    """Why two rests of one syllable count are near misses (i/y spelling or a typo), or None.
+    """Why two rests of one syllable count are near misses, or None: ("s/x", "ch/tr", "d/gi/r"
+    or "l/n", syllable, syllable) for one consonant spelt the two ways regions write it
+    ("Xuân" / "Suân"), ("typo", syllable, syllable) for a typo.
 
     Only one syllable may differ, the difference must not be tone-only, a direction/part word
-    or a number, and when it is no i/y spelling at least one side must be no Vietnamese syllable
-    at all (a typo: "Nguyễ" / "Nguyễn"). Two real syllables (Hòa / Hà, Tổ / Tông, Lợi / Lai)
-    are different names whatever the score. Returns ("i-y" or "typo", syllable, syllable).
+    or a number, and for a typo at least one side must be no Vietnamese syllable at all
+    ("Nguyễ" / "Nguyễn"). Two real syllables (Hòa / Hà, Tổ / Tông, Lợi / Lai) are different names
+    whatever the score, a regional spelling of one consonant aside.
     """
     wa, wb = ra.split(), rb.split()
     if len(wa) != len(wb) or not wa:
@@ -47,8 +57,9 @@ def close_spelling(ra: str, rb: str) -> tuple[str, str, str] | None:
     if len(diffs) != 1:
         return None
     x, y = diffs[0]
-    if i_y_spelling(x) == i_y_spelling(y):
-        return ("i-y", min(x, y), max(x, y))
+    regional = regional_spelling(x, y)
+    if regional is not None:
+        return (regional, min(x, y), max(x, y))
     fx, fy = _fold_word(x), _fold_word(y)
     if has_digit(x) or has_digit(y) or fx == fy:
         return None

@@ -30,9 +30,10 @@ def member_rows(result: DedupeResult) -> list[dict[str, Any]]:
     """One row per member of every group: what the CSV and the workbook list."""
     rows = []
     for index, group in enumerate(result.groups):
-        renames = {id(s.member): s.rename_to for s in group.suggestions}
+        renames = {id(s.member): s for s in group.suggestions}
         for member in group.members:
             entry = member.entry
+            suggestion = renames.get(id(member))
             rows.append(
                 {
                     "group": group_id(index),
@@ -46,7 +47,8 @@ def member_rows(result: DedupeResult) -> list[dict[str, Any]]:
                     "from": entry.origin or "",
                     "file": entry.file,
                     "line": entry.line,
-                    "suggestion": renames.get(id(member), ""),
+                    "suggestion": suggestion.rename_to if suggestion else "",
+                    "former_unit": suggestion.former_unit if suggestion else "",
                 }
             )
     return rows

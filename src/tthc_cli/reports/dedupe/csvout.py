@@ -4,12 +4,15 @@ The file is UTF-8 with a BOM (so Excel reads the Vietnamese right) and CRLF line
 Columns, in this order (`tthc_cli.names.columns.HEADER`):
 
     group, verdict, reason, province, commune, commune_name, kind, name, from, file, line,
-    suggestion, rename_to, decision
+    suggestion, former_unit, rename_to, decision
 
 `verdict` is `duplicate` or `similar` and `kind` is `hamlet` or `street`, as in the JSON output.
-The last two columns are left empty for the committee: `rename_to` the new name (empty with
-`decision` rename means "take the suggestion"), `decision` one of `DECISIONS` (rename, keep,
-merge; empty: no decision yet). `tthc apply-renames` reads the file back by these header names.
+`suggestion` is a name the committee could adopt as it stands, empty where none can be made
+(a named street or hamlet); `former_unit` is the former commune, or the commune across a
+province, that tells the member apart. The last two columns are left empty for the committee:
+`rename_to` the new name (empty with `decision` rename means "take the suggestion"), `decision`
+one of `DECISIONS` (rename, keep, merge; empty: no decision yet). `tthc apply-renames` reads
+the file back by these header names.
 
 Reading it back: a cell that would start with a formula character (= + - @ tab CR) or a quote
 has one quote put before it (`tthc_cli.catalog.sheets.guard`);

@@ -37,7 +37,12 @@ def group_data(index: int, group: Group) -> dict[str, Any]:
         "reason_codes": group.codes,
         "members": members,
         "suggestions": [
-            {"name": s.member.entry.name, "from": s.member.entry.origin, "rename_to": s.rename_to}
+            {
+                "name": s.member.entry.name,
+                "from": s.member.entry.origin,
+                "rename_to": s.rename_to or None,
+                "former_unit": s.former_unit or None,
+            }
             for s in group.suggestions
         ],
     }

@@ -85,7 +85,16 @@ class TextDedupeReporter:
 
     @staticmethod
     def _renames(group: Group) -> str:
-        return "\n".join(
-            f"{escape(s.member.entry.name)} → [bold]{escape(s.rename_to)}[/]"
-            for s in group.suggestions
-        )
+        lines = []
+        for s in group.suggestions:
+            name = escape(s.member.entry.name)
+            if s.rename_to:
+                lines.append(f"{name} → [bold]{escape(s.rename_to)}[/]")
+            else:
+                # Translators: no new name can be made for a name; the committee picks one.
+                lines.append(f"{name} → [dim]{escape(_('no good name to suggest: choose one'))}[/]")
+            if s.former_unit:
+                # Translators: {unit} is the (former) commune that tells a name apart.
+                unit = _("told apart by {unit}").format(unit=s.former_unit)
+                lines[-1] += f" [dim]({escape(unit)})[/]"
+        return "\n".join(lines)

@@ -12,9 +12,10 @@ Layout of "Trùng tên", for a program reading it back (`tthc apply-renames`):
 
 - Row 1 (`KEY_ROW`, hidden) holds the English column keys, the same as the CSV header:
   group, verdict, reason, province, commune, commune_name, kind, name, from, file, line,
-  suggestion, rename_to, decision. Find columns by these keys, not by position or label: they
-  move with their column when someone inserts, deletes or reorders columns. A reader that finds
-  no key row may fall back to the Vietnamese labels of row 2 (`HEADERS` maps key → label).
+  suggestion, former_unit, rename_to, decision. Find columns by these keys, not by position or
+  label: they move with their column when someone inserts, deletes or reorders columns. A
+  reader that finds no key row may fall back to the Vietnamese labels of row 2 (`HEADERS` maps
+  key → label).
 - Row 2 (`HEADER_ROW`) holds the Vietnamese labels; it is bold, frozen and carries the filter.
 - Rows from 3 (`FIRST_DATA_ROW`) are the members. Codes (province, commune) are text cells, so
   leading zeros stay; `line` is a number. `verdict` and `kind` cells hold the Vietnamese labels
@@ -24,6 +25,9 @@ Layout of "Trùng tên", for a program reading it back (`tthc apply-renames`):
 - `rename_to` (Tên mới) and `decision` (Quyết định) are empty, on a yellow background, for the
   committee; `decision` has a drop-down (data validation) of `DECISIONS`: rename, keep, merge.
   rename with an empty `rename_to` means "take the suggestion"; an empty decision: nothing yet.
+- `suggestion` is a name the committee could adopt as it stands; it is empty where none can be
+  made (a named street or hamlet: the committee chooses). `former_unit` (Phân biệt theo đơn vị)
+  is the former commune, or the commune across a province, that tells the member apart.
 """
 
 from __future__ import annotations
@@ -61,13 +65,17 @@ REASON_VI: dict[str, str] = {
     "number-written-differently": "số viết khác nhau (05 / số 5 / V…)",
     "date-written-differently": "ngày tháng viết khác nhau (2/9 / 2 Tháng 9…)",
     "tone-placement": "dấu thanh đặt ở vị trí khác (hòa / hoà…)",
+    "i-y-spelling": "một âm tiết viết bằng i và bằng y (quí / quý, kì / kỳ…)",
     "same-spelling": "cùng một tên, viết giống hệt nhau",
     "same-after-normalization": "cùng một tên, chỉ khác chữ hoa, khoảng trắng hoặc dấu câu",
     "different-type-word": "cùng tên nhưng khác chữ chỉ loại (Thôn / Tổ dân phố…): "
     "xem có phải là một đơn vị không",
     "tone-only": "chỉ khác dấu thanh hoặc dấu chữ: thường là hai nơi khác nhau",
     "word-order": "cùng các chữ nhưng khác thứ tự: là hai tên khác nhau",
-    "close-spelling": "viết gần giống nhau (i / y, hoặc có thể gõ sai)",
+    "without-diacritics-real-name": "một tên viết không dấu, mà viết như vậy cũng có thể là "
+    "một tên thật (Ia Bang / Ia Băng): xem có phải là một nơi không",
+    "regional-spelling": "một phụ âm viết theo hai cách của các vùng (s/x, ch/tr, d/gi/r, l/n)",
+    "close-spelling": "viết gần giống nhau (có thể gõ sai)",
     "ambiguous-without-diacritics": "một tên viết không dấu có thể là một trong các tên này",
     "ambiguous-without-type-word": "một tên thiếu chữ chỉ loại có thể là một trong các tên này",
 }
@@ -248,7 +256,7 @@ def _summary_sheet(ws: Any, st: _Styles, result: DedupeResult, rows: int) -> Non
         ("Nhóm trùng tên", result.duplicate_groups),
         ("Nhóm gần giống", result.similar_groups),
         ("Số dòng ở trang “Trùng tên”", rows),
-        ("Số gợi ý tên mới", sum(len(g.suggestions) for g in result.groups)),
+        ("Số gợi ý tên mới", sum(bool(s.rename_to) for g in result.groups for s in g.suggestions)),
         ("Tệp không đọc được", len(result.names_list.errors)),
     )
     for label, value in counts:
