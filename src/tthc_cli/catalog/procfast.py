@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tthc_cli.catalog.fast import INT_LIMIT, is_plain, load_fast
-from tthc_cli.domain.models import ProcedureCatalog
+from tthc_cli.domain.models import ONLINE_LEVELS, ProcedureCatalog
 
 
 @dataclass
@@ -82,7 +82,7 @@ _PROCEDURE_FIELDS = {
 _TIME_LIMIT_KEYS = frozenset({"value", "unit", "note"})
 _FEE_KEYS = frozenset({"name", "amount", "note"})
 _LEVELS = ("tinh", "huyen", "xa")
-_ONLINE = ("full", "partial", "none")
+_ONLINE = ONLINE_LEVELS
 
 
 def _text(value: Any) -> bool:

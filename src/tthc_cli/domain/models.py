@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 KINDS = ("procedure-catalog", "units", "diff-decisions", "name-decisions")
 LEVELS = ("tinh", "huyen", "xa")
-ONLINE_LEVELS = ("full", "partial", "none")
+ONLINE_LEVELS = ("full", "partial", "available", "none")
 TIME_UNITS = ("working-days", "calendar-days")
 
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -94,11 +94,13 @@ class Procedure(_Model):
         description="Phí, lệ phí; [] = miễn phí / fees and charges; [] means free.",
         examples=[[{"name": "Lệ phí", "amount": 8000}], []],
     )
-    online: Literal["full", "partial", "none"] | None = Field(
+    online: Literal["full", "partial", "available", "none"] | None = Field(
         default=None,
         description=(
-            "Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, none = không / "
-            "online public-service level."
+            "Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, available = có "
+            "trực tuyến nhưng nguồn chưa công bố mức độ, none = không / online public service: "
+            "full, partial, available = an online channel exists but the source does not "
+            "publish its level, none = no online service."
         ),
         examples=["full"],
     )
