@@ -23,6 +23,7 @@ REASONS = {
     "no-channel-table": N_("no submission channels (Cách thức thực hiện) to read"),
     "legal-basis-unreadable": N_("a legal-basis entry without a readable document number"),
     "legal-basis-without-numbers": N_("a legal basis with no document number at all"),
+    "legal-basis-after-effective": N_("a legal-basis document issued after --effective (left out)"),
     "decision-unreadable": N_("publishing decision that is not a document number (left out)"),
     "code-differs-from-page": N_("code differs from the one in the page text"),
     "mojibake": N_("text in a legacy encoding (TCVN3/VNI)"),
