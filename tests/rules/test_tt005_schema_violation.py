@@ -224,3 +224,11 @@ def test_available_is_an_online_level() -> None:
 def test_truc_tuyen_without_a_level_suggests_available() -> None:
     text = _procedure("online: full", "online: trực tuyến")
     assert "did you mean `available`?" in messages(text, "TT005")[0]
+
+
+def test_a_national_list_has_no_province() -> None:
+    # The list the ministries publish (catalogs/national/) belongs to no province.
+    national = CATALOG_HEAD.replace('province: "48"\n', "")
+    assert national != CATALOG_HEAD
+    assert hits(national + PROCEDURE, "TT005") == []
+    assert hits(national + PROCEDURE, "TT302") == []

@@ -160,13 +160,19 @@ class Procedure(_Model):
 
 
 class ProcedureCatalog(_Model):
-    """Danh mục thủ tục hành chính của tỉnh ở một cấp / a province's procedure list at a level."""
+    """Danh mục thủ tục hành chính của tỉnh (hoặc danh mục quốc gia) ở một cấp / a province's
+    procedure list at a level (or the national list)."""
 
     kind: Literal["procedure-catalog"] = Field(
         description="Loại tệp / file kind.", examples=["procedure-catalog"]
     )
-    province: Text = Field(
-        description="Mã tỉnh 2 chữ số của Cục Thống kê / 2-digit province code. Quote it.",
+    province: Text | None = Field(
+        default=None,
+        description=(
+            "Mã tỉnh 2 chữ số của Cục Thống kê; bỏ trống ở danh mục quốc gia do bộ, ngành công "
+            "bố / 2-digit province code, quoted; left out in the national list the ministries "
+            "publish."
+        ),
         examples=["48"],
     )
     level: Literal["tinh", "huyen", "xa"] = Field(
