@@ -11,7 +11,7 @@ from tthc_cli.importing.channels import parse_flat
 from tthc_cli.importing.problems import ImportResult
 
 HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
-COUNCIL = "Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh."
+COUNCIL = "Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh"
 
 
 def values(table: str) -> dict[str, Any]:
@@ -22,8 +22,10 @@ def values(table: str) -> dict[str, Any]:
 
 
 def test_free_with_a_council_description_is_a_fee_left_to_the_province() -> None:
-    cell = f"5 Ngày làm việcMiễn phí({COUNCIL})"
-    table = f"Trực tiếp{cell}Trực tuyến{cell}"
+    # The same description with and without its full stop is one fee.
+    table = (
+        f"Trực tiếp5 Ngày làm việcMiễn phí({COUNCIL}.)Trực tuyến5 Ngày làm việcMiễn phí({COUNCIL})"
+    )
     assert values(table)["fees"] == [{"name": "Lệ phí", "note": COUNCIL}]
 
 
@@ -32,7 +34,14 @@ def test_the_hdnd_abbreviation_and_nfd_text_read_the_same() -> None:
 
     note = unicodedata.normalize("NFD", "Theo mức thu lệ phí do HĐND cấp tỉnh quy định.")
     fees = values(f"Trực tiếp1 Ngày làm việcMiễn phí({note})")["fees"]
-    assert fees == [{"name": "Lệ phí", "note": "Theo mức thu lệ phí do HĐND cấp tỉnh quy định."}]
+    assert fees == [{"name": "Lệ phí", "note": "Theo mức thu lệ phí do HĐND cấp tỉnh quy định"}]
+
+
+def test_free_under_the_law_on_fees_is_a_fee_set_elsewhere() -> None:
+    note = "Theo quy định của Luật phí và lệ phí và các văn bản hướng dẫn"
+    assert values(f"Trực tiếp15 NgàyMiễn phí({note}.)")["fees"] == [
+        {"name": "Lệ phí", "note": note}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tthc_cli.domain.documents import parse_document_number
-from tthc_cli.importing.legal import issue_dates, numbers_in
+from tthc_cli.importing.legal import by_year, issue_dates, numbers_in
 
 HEAD = "Tên văn bản pháp lýMã văn bản"
 
@@ -69,6 +69,11 @@ def test_every_number_found_is_a_document_number(text: str) -> None:
         # A date's year glued before a number that has none.
         (HEAD + "ngày 12/6/20252418/QĐ-BNNMTNghị định", ["2418/QĐ-BNNMT"]),
         (HEAD + "giai đoạn 2026-203016/2026/QĐ-UBND", ["16/2026/QĐ-UBND"]),
+        # An upper-case title glued to the symbol; a law's term glued to the next number.
+        (HEAD + "dịch vụ công104/2022/NĐ-CPTHÔNG TƯ SỬA ĐỔI", ["104/2022/NĐ-CP"]),
+        (HEAD + "Luật Đất đai;31/2024/QH15118/2020/NĐ-CP", ["31/2024/QH15", "118/2020/NĐ-CP"]),
+        # The portal's typo for the Government's symbol.
+        (HEAD + "Nghị định 118/2025/NĐ-C", ["118/2025/NĐ-CP"]),
         # A symbol glued to an upper-case title beside the clean number.
         (HEAD + "Quyết định 2222/QĐ-BHXHQUY ĐỊNH2222/QĐ-BHXH", ["2222/QĐ-BHXH"]),
     ],
@@ -87,3 +92,14 @@ def test_issue_dates_written_after_a_number() -> None:
         "220/2025/NĐ-CP": "2025-08-07",
         "08/2025/TT-BTP": "2025-06-12",
     }
+
+
+def test_by_year_keeps_the_table_order_within_a_year() -> None:
+    numbers = ["120/2025/NĐ-CP", "601/QĐ-BTC", "60/2014/QH13", "08/2025/TT-BTP", "52/2014/QH13"]
+    assert by_year(numbers) == [
+        "60/2014/QH13",
+        "52/2014/QH13",
+        "120/2025/NĐ-CP",
+        "08/2025/TT-BTP",
+        "601/QĐ-BTC",
+    ]

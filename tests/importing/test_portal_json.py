@@ -173,7 +173,7 @@ def test_documents_issued_after_effective_are_left_out_and_reported(tmp_path: Pa
     import_records(read_records([folder], result), Filters(level="xa"), result, "2025-07-01")
     # 220/2025 is dated 07/8/2025 by the record; 18/2026 has a later year; 120/2025 gives no
     # date and has the same year, so it is kept.
-    assert result.items[0]["legal_basis"] == ["120/2025/NĐ-CP", "60/2014/QH13"]
+    assert result.items[0]["legal_basis"] == ["60/2014/QH13", "120/2025/NĐ-CP"]  # by year
     late = [(p.reason, p.detail) for p in result.problems]
     assert late == [
         ("legal-basis-after-effective", "220/2025/NĐ-CP (2025-08-07)"),
@@ -210,3 +210,20 @@ def test_bqp_rows_give_their_dates_and_a_bare_number_takes_its_title(tmp_path: P
 )
 def test_result_without_codes_and_page_text(text: str, expected: str) -> None:
     assert result_text(text) == expected
+
+
+def test_a_name_keeps_no_trailing_colon_and_an_agency_must_be_a_name(tmp_path: Path) -> None:
+    write_json(
+        tmp_path,
+        "a.json",
+        chatbot_record(
+            "2.000942",
+            "Cấp giấy phép xây dựng và nhà ở riêng lẻ:",
+            co_quan_thuc_hien="chứng thực tiến hành chụp từ bản chính như sau: * Ghi đầy đủ",
+        ),
+    )
+    result = run([tmp_path])
+    item = by_code(result)["2.000942"]
+    assert item["name"] == "Cấp giấy phép xây dựng và nhà ở riêng lẻ"
+    assert "agency" not in item
+    assert [p.reason for p in result.problems] == ["agency-unreadable"]

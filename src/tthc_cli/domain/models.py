@@ -96,12 +96,9 @@ class Procedure(_Model):
     )
     online: Literal["full", "partial", "available", "none"] | None = Field(
         default=None,
-        description=(
-            "Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, available = có "
-            "trực tuyến nhưng nguồn chưa công bố mức độ, none = không / online public service: "
-            "full, partial, available = an online channel exists but the source does not "
-            "publish its level, none = no online service."
-        ),
+        description="Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, available = "
+        "có trực tuyến, chưa công bố mức độ, none = không / online service: available = an "
+        "online channel exists, its level not published.",
         examples=["full"],
     )
     location_independent: StrictBool | None = Field(
@@ -160,19 +157,15 @@ class Procedure(_Model):
 
 
 class ProcedureCatalog(_Model):
-    """Danh mục thủ tục hành chính của tỉnh (hoặc danh mục quốc gia) ở một cấp / a province's
-    procedure list at a level (or the national list)."""
+    """Danh mục TTHC của tỉnh (hoặc quốc gia) ở một cấp / a province's (or the national) list."""
 
     kind: Literal["procedure-catalog"] = Field(
         description="Loại tệp / file kind.", examples=["procedure-catalog"]
     )
     province: Text | None = Field(
         default=None,
-        description=(
-            "Mã tỉnh 2 chữ số của Cục Thống kê; bỏ trống ở danh mục quốc gia do bộ, ngành công "
-            "bố / 2-digit province code, quoted; left out in the national list the ministries "
-            "publish."
-        ),
+        description="Mã tỉnh 2 chữ số của Cục Thống kê; không có ở danh mục quốc gia / 2-digit "
+        "province code, quoted; none in the national list the ministries publish.",
         examples=["48"],
     )
     level: Literal["tinh", "huyen", "xa"] = Field(

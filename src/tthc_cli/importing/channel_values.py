@@ -1,11 +1,12 @@
 """A record's submission channels as the procedure's time limit, fees and online level.
 
 Fees follow one rule. A channel's fee cell that reads "Miễn phí" followed by a description
-saying the amount is set by the provincial People's Council ("Miễn phí (Mức lệ phí (nếu có)
-theo quy định của Hội đồng nhân dân cấp tỉnh)") is a fee without an amount, `{name, note}`
-with the description as the note: the national record fixes no amount and leaves it to the
-province, which may set one. "Miễn phí" without such a description is free; an amount is an
-amount. `fees: []` only when every channel that states a fee is free.
+saying the amount is set elsewhere, by the provincial People's Council ("Miễn phí (Mức lệ phí
+(nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh)", "HĐND") or under the Law on Fees and
+Charges ("Theo quy định của Luật phí và lệ phí …"), is a fee without an amount, `{name, note}`
+with the description (its last full stop dropped) as the note: the national record fixes no
+amount. "Miễn phí" without such a description is free; an amount is an amount. `fees: []` only
+when every channel that states a fee is free.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tthc_cli.importing.problems import ImportResult
 from tthc_cli.text.normalize import fold_key
 
 _CHANNEL_ORDER = {name: index for index, name in enumerate(CHANNELS)}
-_COUNCIL = ("hoi dong nhan dan", "hdnd")
+_SET_ELSEWHERE = ("hoi dong nhan dan", "hdnd", "luat phi va le phi")
 
 
 def add_channel_values(
@@ -70,12 +71,13 @@ def _time_limit(channels: Sequence[Channel]) -> dict[str, Any] | None:
 
 
 def council_note(channel: Channel) -> str | None:
-    """The description of a "Miễn phí" cell that leaves the amount to the provincial council."""
+    """The description of a "Miễn phí" cell that leaves the amount to the provincial council
+    or to the law on fees; None for any other cell."""
     if channel.charge is None or not channel.charge.free or channel.charge.amount:
         return None
-    note = clean(channel.note)
+    note = clean(channel.note).rstrip(". ")
     key = fold_key(note)
-    return note if note and any(word in key for word in _COUNCIL) else None
+    return note if note and any(word in key for word in _SET_ELSEWHERE) else None
 
 
 def _value(channel: Channel) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ _HEADER = "Tên văn bản pháp lýMã văn bản"
 # boundary ("QĐ-BTC601/QĐ-BTC", "NĐ-CP1040/QĐ-BHXH", "QĐ-TTg09/2023/QĐ-TTg").
 # The National Assembly's term has two digits (QH13, UBTVQH15): digits after those start a number.
 _GLUED_NUMBER = re.compile(
-    r"(?:(?<=[A-ZĐ])|(?<=-TTg)|(?<=QH\d\d))(?=\d+(?:\.\d+)?[a-z]?/(?:\d{4}/)?[A-ZĐ])"
+    r"(?:(?<=[A-ZĐ])(?<!QH)|(?<=-TTg)|(?<=QH\d\d))(?=\d+(?:\.\d+)?[a-z]?/(?:\d{4}/)?[A-ZĐ])"
 )
 # A year glued before a number: "202068/2020/QH14" -> "68/2020/QH14" when the years agree; a
 # date's year before a number that has none: "ngày 12/6/20252418/QĐ-BNNMT" -> "2418/QĐ-BNNMT".
@@ -76,6 +76,40 @@ _LOWER_WORDS = frozenset({"ngày", "của", "về", "và", "quy", "sửa", "ban"
 _WORD_TAIL = re.compile(r"(?<!TT)(?:[A-ZĐ][a-z]+|[a-z]+)$")
 
 
+# The last part of common symbols: the Government, ministries, the Assembly's committee, etc.
+_ISSUERS = frozenset(
+    [
+        "CP",
+        "TTg",
+        "BTP",
+        "BCA",
+        "BTC",
+        "BXD",
+        "BQP",
+        "BNNMT",
+        "BTNMT",
+        "BNNPTNT",
+        "BLĐTBXH",
+        "BYT",
+        "BGDĐT",
+        "BNV",
+        "BCT",
+        "BKHĐT",
+        "BGTVT",
+        "BVHTTDL",
+        "BTTTT",
+        "BKHCN",
+        "VPCP",
+        "NHNN",
+        "BHXH",
+        "UBND",
+        "HĐND",
+        "TANDTC",
+        "VKSNDTC",
+    ]
+)
+
+
 def _trim(value: str, after: str, known: list[str]) -> str | None:
     """The number a symbol glued to the next word stands for: "…/TT-BCAng" + "ày" -> "…/TT-BCA".
 
@@ -97,6 +131,11 @@ def _trim(value: str, after: str, known: list[str]) -> str | None:
     if run and (run + after).lower() in _LOWER_WORDS:
         cut = lower_cut.rstrip("-")
         return cut if parse_document_number(cut) is not None else None
+    # An upper-case title glued on ("NĐ-CPTH" + "ÔNG TƯ"): the cut that ends in an issuer.
+    for size in range(1, 5):
+        cut = lower_cut[:-size]
+        if re.split(r"[-/]", cut)[-1] in _ISSUERS and parse_document_number(cut) is not None:
+            return cut
     cut = upper_cut.rstrip("-")
     if cut and parse_document_number(cut) is not None:
         return cut
@@ -105,6 +144,7 @@ def _trim(value: str, after: str, known: list[str]) -> str | None:
 
 def _add(found: list[str], value: str) -> None:
     value = ascii_d_fix(value) or value
+    value = re.sub(r"(?<=/N[ĐQ]-C)$", "P", value)  # the portal's "118/2025/NĐ-C": the Government
     if parse_document_number(value) is not None and value not in found:
         found.append(value)
 
@@ -130,3 +170,13 @@ def issue_dates(text: str, numbers: list[str]) -> dict[str, str]:
 
 def iso_date(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def by_year(numbers: list[str]) -> list[str]:
+    """numbers oldest first (the table's order within a year); numbers without a year last."""
+
+    def year(number: str) -> int:
+        parsed = parse_document_number(number)
+        return parsed.year if parsed is not None and parsed.year is not None else 10_000
+
+    return sorted(numbers, key=year)

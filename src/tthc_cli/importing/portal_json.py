@@ -22,7 +22,7 @@ from tthc_cli.importing.channel_values import add_channel_values
 from tthc_cli.importing.channels import Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
-from tthc_cli.importing.legal import iso_date, issue_dates, numbers_in
+from tthc_cli.importing.legal import by_year, iso_date, issue_dates, numbers_in
 from tthc_cli.importing.problems import ImportResult
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -256,7 +256,8 @@ def to_procedure(
     if not is_procedure_code(code):
         result.problem(record.source, code, "bad-code", code or "(empty)")
         return None
-    name, field_name = clean(record.name).rstrip(". "), clean(record.field_name)
+    # A trailing full stop or colon ("… và nhà ở riêng lẻ:") is the page's, not the name's.
+    name, field_name = clean(record.name).rstrip(".: "), clean(record.field_name)
     if not name or not field_name:
         result.problem(record.source, code, "no-name-or-field", name or field_name)
         return None
@@ -271,6 +272,10 @@ def to_procedure(
             break
     procedure: dict[str, Any] = {"code": code, "name": name, "field": field_name}
     agency = clean(record.agency)
+    if not is_empty(agency) and not agency[:1].isupper():
+        # A body's name starts with a capital; the scrape put a step's text there (2.000942).
+        result.problem(record.source, code, "agency-unreadable", agency)
+        agency = ""
     if not is_empty(agency):
         procedure["agency"] = agency
     else:
@@ -280,7 +285,7 @@ def to_procedure(
         result.problem(record.source, code, reason, detail)
     legal = _legal_basis(record, result, effective)
     if legal:
-        procedure["legal_basis"] = legal
+        procedure["legal_basis"] = by_year(legal)
     else:
         result.missing["legal_basis"] += 1
     decision = decision_number(clean(record.decision))
@@ -302,7 +307,7 @@ def to_procedure(
 
 
 def _legal_basis(record: Record, result: ImportResult, effective: str | None) -> list[str]:
-    """Every document number of the "Căn cứ pháp lý" table, in the table's order.
+    """Every document number of the "Căn cứ pháp lý" table (to_procedure sorts them by year).
 
     The chatbot scrape lost the cell boundaries, so a number is read wherever the table writes
     it: the code column ("123/2015/NĐ-CP", "Thông tư số 03/2023/TT-BTP", "Luật 60/2014/QH13")

@@ -25,6 +25,7 @@ REASONS = {
     "legal-basis-without-numbers": N_("a legal basis with no document number at all"),
     "legal-basis-after-effective": N_("a legal-basis document issued after --effective (left out)"),
     "decision-unreadable": N_("publishing decision that is not a document number (left out)"),
+    "agency-unreadable": N_("agency that is not a body's name (left out)"),
     "code-differs-from-page": N_("code differs from the one in the page text"),
     "mojibake": N_("text in a legacy encoding (TCVN3/VNI)"),
     "bad-code": N_("no valid procedure code (record skipped)"),
