@@ -28,6 +28,7 @@ from pathlib import Path
 
 from benchmarks.rawdata import REPO, find_raw
 
+from tthc_cli.domain.models import ProcedureCatalog
 from tthc_cli.importing.catalog_yaml import key_lines
 from tthc_cli.importing.portal_json import Filters
 from tthc_cli.importing.run import import_portal_json
@@ -81,7 +82,7 @@ class Province:
             f"Trích {count} thủ tục từ {PORTAL}, không phải danh mục do tỉnh công bố ({whole}); "
             f"{HOW_CHOSEN}"
         )
-        return _header(f'province: "{self.code}"\nlevel: xa\n', title, source, depth=3)
+        return _header(f'province: "{self.code}"\nlevel: xa\n', title, source, depth=3, part=True)
 
 
 PROVINCES = (
@@ -186,9 +187,13 @@ MINISTRIES = {
 LEVEL_NAMES = {"xa": "cấp xã", "tinh": "cấp tỉnh"}
 
 
-def _header(head: str, title: str, source: str, *, depth: int) -> str:
+def _header(head: str, title: str, source: str, *, depth: int, part: bool = False) -> str:
     schema = "../" * depth + "schemas/tthc.schema.json"
     described = [*key_lines("title", title), *key_lines("source", source)]
+    if part and "selection" in ProcedureCatalog.model_fields:
+        # A format that can say "this list is a selection" (checked against a reference, a
+        # selection is not asked for the rest of the reference) is told so.
+        described.append("selection: true")
     return (
         f"# yaml-language-server: $schema={schema}\n{GENERATED}{IGNORE_TT110}"
         f"kind: procedure-catalog\n{head}effective: {EFFECTIVE}\n"

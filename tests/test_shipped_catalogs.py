@@ -99,3 +99,10 @@ def test_one_reading_of_the_council_fee(rebuilt: Path) -> None:
         assert isinstance(fees, list)
         assert fees, code  # never "free"
         assert all("amount" not in fee and "Hội đồng nhân dân" in fee["note"] for fee in fees)
+
+
+def test_a_selection_says_so_when_the_format_can() -> None:
+    from tthc_cli.domain.models import ProcedureCatalog
+
+    header = PROVINCES[0].header()
+    assert ("\nselection: true\n" in header) == ("selection" in ProcedureCatalog.model_fields)
