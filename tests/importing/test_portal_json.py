@@ -227,3 +227,13 @@ def test_a_name_keeps_no_trailing_colon_and_an_agency_must_be_a_name(tmp_path: P
     assert item["name"] == "Cấp giấy phép xây dựng và nhà ở riêng lẻ"
     assert "agency" not in item
     assert [p.reason for p in result.problems] == ["agency-unreadable"]
+
+
+def test_a_subject_with_commas_stays_one(tmp_path: Path) -> None:
+    subjects = "Công dân Việt Nam, Cán bộ, công chức, viên chức, Doanh nghiệp (không gồm HTX, tổ)"
+    write_json(tmp_path, "a.json", chatbot_record("1.000001", "A", doi_tuong_thuc_hien=subjects))
+    assert by_code(run([tmp_path]))["1.000001"]["subjects"] == [
+        "Công dân Việt Nam",
+        "Cán bộ, công chức, viên chức",
+        "Doanh nghiệp (không gồm HTX, tổ)",
+    ]

@@ -297,7 +297,13 @@ def to_procedure(
             result.problem(record.source, code, "decision-unreadable", decision)
     if not is_empty(record.type_name):
         procedure["type"] = clean(record.type_name)
-    subjects = [clean(s) for s in split_list(record.subjects) if not is_empty(s)]
+    subjects: list[str] = []
+    for subject in (clean(s) for s in split_list(record.subjects) if not is_empty(s)):
+        if subjects and subject[:1].islower():
+            # A kind of subject starts with a capital: "Cán bộ, công chức, viên chức" is one.
+            subjects[-1] += ", " + subject
+        else:
+            subjects.append(subject)
     if subjects:
         procedure["subjects"] = subjects
     outcome = result_text(record.result)
