@@ -297,13 +297,7 @@ def to_procedure(
             result.problem(record.source, code, "decision-unreadable", decision)
     if not is_empty(record.type_name):
         procedure["type"] = clean(record.type_name)
-    subjects: list[str] = []
-    for subject in (clean(s) for s in split_list(record.subjects) if not is_empty(s)):
-        if subjects and subject[:1].islower():
-            # A kind of subject starts with a capital: "Cán bộ, công chức, viên chức" is one.
-            subjects[-1] += ", " + subject
-        else:
-            subjects.append(subject)
+    subjects = subjects_of(record.subjects)
     if subjects:
         procedure["subjects"] = subjects
     outcome = result_text(record.result)
@@ -370,6 +364,18 @@ def _in_force(
         else:
             kept.append(number)
     return kept
+
+
+def subjects_of(text: str) -> list[str]:
+    """ "Đối tượng thực hiện" as a list of kinds of subject."""
+    subjects: list[str] = []
+    for subject in (clean(s) for s in split_list(text) if not is_empty(s)):
+        if subjects and subject[:1].islower():
+            # A kind of subject starts with a capital: "Cán bộ, công chức, viên chức" is one.
+            subjects[-1] += ", " + subject
+        else:
+            subjects.append(subject)
+    return subjects
 
 
 _RESULT_CODE = re.compile(r"Mã\s*:\s*KQ[.-][A-Z]\d+\.\d+")
