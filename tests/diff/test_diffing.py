@@ -262,3 +262,14 @@ def test_fast_reader_leaves_tagged_or_invalid_files_to_the_full_loader() -> None
     assert read_fast("a.yaml", good.replace("Đăng ký", "!!str Đăng ký")) is None
     assert read_fast("a.yaml", good + "kind: units\n") is None  # duplicate key
     assert read_fast("a.yaml", good.replace('"48"', "48")) is None  # schema
+
+
+@pytest.mark.parametrize(("old", "new"), [("partial", "available"), ("available", "none")])
+def test_available_is_an_online_value_like_the_others(tmp_path: Path, old: str, new: str) -> None:
+    a = write(tmp_path, "a.yaml", catalog([{**KHAI_SINH, "online": old}]))
+    b = write(tmp_path, "b.yaml", catalog([{**KHAI_SINH, "online": new}]))
+    result = diff_paths([a], [b])
+    assert result.errors == []
+    [entry] = result.entries
+    assert entry.status == "changed"
+    assert [(c.field, c.old, c.new) for c in entry.changes] == [("online", old, new)]

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from portal_records import RAW, chatbot_record, make_records, write_json
+from portal_records import RAW, bqp_record, chatbot_record, make_records, write_json
 
-from tthc_cli.importing.portal_json import Filters, import_records, read_records
+from tthc_cli.importing.portal_json import Filters, import_records, read_records, result_text
 from tthc_cli.importing.problems import ImportResult
 
 
@@ -40,7 +40,8 @@ def test_known_record_times_fees_and_legal_basis(records: Path) -> None:
     assert item["agency"] == "Công an cấp Xã"
     assert item["decision"] == "1523/QĐ-BCA-C06"
     assert item["subjects"] == ["Công dân Việt Nam", "Người Việt Nam định cư ở nước ngoài"]
-    assert "online" not in item  # an online channel, but the portal does not say toàn trình
+    # An online channel, but no toàn trình / một phần flag: the level is not published.
+    assert item["online"] == "available"
 
 
 def test_text_is_nfc_with_one_tone_placement(records: Path) -> None:
@@ -57,7 +58,7 @@ def test_bqp_shape(records: Path) -> None:
         "note": "Trực tiếp: 05 Ngày làm việc; Dịch vụ bưu chính: 07 Ngày làm việc",
     }
     assert item["fees"] == []
-    assert item["online"] == "none"  # no online channel listed at all
+    assert "online" not in item  # no online channel listed: not stated, never `none`
     assert item["legal_basis"] == ["67/2024/TT-BQP"]
     assert item["decision"] == "6376/QĐ-BQP"
 
@@ -154,3 +155,85 @@ def test_json_list_and_bad_items(tmp_path: Path) -> None:
     result = run([path])
     assert len(result.items) == 1
     assert result.errors == [f"{path}[1]: not a portal procedure record"]
+
+
+LATE_BASIS = (
+    "Tên văn bản pháp lýMã văn bản"
+    "Nghị định số 220/2025/NĐ-CP ngày 07/8/2025 của Chính phủ220/2025/NĐ-CP"
+    "Nghị định sửa đổi18/2026/NĐ-CP"
+    "Nghị định số 120/2025/NĐ-CP của Chính phủ120/2025/NĐ-CP"
+    "Luật 60/2014/QH1360/2014/QH13"
+)
+
+
+def test_documents_issued_after_effective_are_left_out_and_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "json"
+    write_json(folder, "a.json", chatbot_record("1.001193", "Khai sinh", can_cu_phap_ly=LATE_BASIS))
+    result = ImportResult()
+    import_records(read_records([folder], result), Filters(level="xa"), result, "2025-07-01")
+    # 220/2025 is dated 07/8/2025 by the record; 18/2026 has a later year; 120/2025 gives no
+    # date and has the same year, so it is kept.
+    assert result.items[0]["legal_basis"] == ["60/2014/QH13", "120/2025/NĐ-CP"]  # by year
+    late = [(p.reason, p.detail) for p in result.problems]
+    assert late == [
+        ("legal-basis-after-effective", "220/2025/NĐ-CP (2025-08-07)"),
+        ("legal-basis-after-effective", "18/2026/NĐ-CP (2026)"),
+    ]
+    # Without a date every document the record cites is kept.
+    assert len(by_code(run([folder]))["1.001193"]["legal_basis"]) == 4
+
+
+def test_bqp_rows_give_their_dates_and_a_bare_number_takes_its_title(tmp_path: Path) -> None:
+    record = bqp_record("1.013133", "Đăng ký nghĩa vụ quân sự lần đầu")
+    record["tables"]["can_cu_phap_ly"] = [
+        {"so_ky_hieu": "78/2015/QH13", "trich_yeu": "Luật", "ngay_ban_hanh": "19-06-2015"},
+        {"so_ky_hieu": "104", "trich_yeu": "Nghị định số 104/2022/NĐ-CP của Chính phủ: Sửa đổi"},
+        {"so_ky_hieu": "220/2025/NĐ-CP", "trich_yeu": "", "ngay_ban_hanh": "07-08-2025"},
+    ]
+    write_json(tmp_path, "b.json", record)
+    result = ImportResult()
+    import_records(read_records([tmp_path], result), Filters(level="xa"), result, "2025-07-01")
+    assert result.items[0]["legal_basis"] == ["78/2015/QH13", "104/2022/NĐ-CP"]
+    assert [p.reason for p in result.problems] == ["legal-basis-after-effective"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giấy khai sinhMã: KQ.G15.000031Từ khóaKhông có thông tinMô tả", "Giấy khai sinh"),
+        (
+            "Văn bản từ chốiMã: KQ-G10.001197Quyết định giao khu vực biểnMã: KQ.G10.001439",
+            "Văn bản từ chối; Quyết định giao khu vực biển",
+        ),
+        ("Không có thông tin", ""),
+    ],
+)
+def test_result_without_codes_and_page_text(text: str, expected: str) -> None:
+    assert result_text(text) == expected
+
+
+def test_a_name_keeps_no_trailing_colon_and_an_agency_must_be_a_name(tmp_path: Path) -> None:
+    write_json(
+        tmp_path,
+        "a.json",
+        chatbot_record(
+            "2.000942",
+            "Cấp giấy phép xây dựng và nhà ở riêng lẻ:",
+            co_quan_thuc_hien="chứng thực tiến hành chụp từ bản chính như sau: * Ghi đầy đủ",
+        ),
+    )
+    result = run([tmp_path])
+    item = by_code(result)["2.000942"]
+    assert item["name"] == "Cấp giấy phép xây dựng và nhà ở riêng lẻ"
+    assert "agency" not in item
+    assert [p.reason for p in result.problems] == ["agency-unreadable"]
+
+
+def test_a_subject_with_commas_stays_one(tmp_path: Path) -> None:
+    subjects = "Công dân Việt Nam, Cán bộ, công chức, viên chức, Doanh nghiệp (không gồm HTX, tổ)"
+    write_json(tmp_path, "a.json", chatbot_record("1.000001", "A", doi_tuong_thuc_hien=subjects))
+    assert by_code(run([tmp_path]))["1.000001"]["subjects"] == [
+        "Công dân Việt Nam",
+        "Cán bộ, công chức, viên chức",
+        "Doanh nghiệp (không gồm HTX, tổ)",
+    ]

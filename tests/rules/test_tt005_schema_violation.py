@@ -78,7 +78,7 @@ def test_vietnamese_online_level_suggests_full() -> None:
     text = _procedure("online: full", "online: toàn trình")
     assert hits(text, "TT005") == [(12, 13)]
     (message,) = messages(text, "TT005")
-    assert "`online` must be one of full, partial, none" in message
+    assert "`online` must be one of full, partial, available, none" in message
     assert "got 'toàn trình'" in message
     assert "did you mean `full`?" in message
 
@@ -214,3 +214,21 @@ def test_hamlet_entry_that_is_not_a_mapping() -> None:
 
 def test_unknown_kind_is_not_checked_against_a_schema() -> None:
     assert hits("kind: procedures\nfeild: x\n", "TT005") == []
+
+
+def test_available_is_an_online_level() -> None:
+    # An online channel exists, its level (toàn trình / một phần) is not published.
+    assert hits(_procedure("online: full", "online: available"), "TT005") == []
+
+
+def test_truc_tuyen_without_a_level_suggests_available() -> None:
+    text = _procedure("online: full", "online: trực tuyến")
+    assert "did you mean `available`?" in messages(text, "TT005")[0]
+
+
+def test_a_national_list_has_no_province() -> None:
+    # The list the ministries publish (catalogs/national/) belongs to no province.
+    national = CATALOG_HEAD.replace('province: "48"\n', "")
+    assert national != CATALOG_HEAD
+    assert hits(national + PROCEDURE, "TT005") == []
+    assert hits(national + PROCEDURE, "TT302") == []

@@ -34,8 +34,15 @@ def test_hand_counts_per_level() -> None:
     ]
     assert stats.duplicates == 1  # 1.001193 with its local suffix in the split file
     figures = stats.groups[2].figures
-    # full: 1.001193, 1.000002; partial: 1.000894, 1.004222; none: 2.000815; others unstated
-    assert dict(figures.online) == {"full": 2, "partial": 2, "none": 1, "unstated": 3}
+    # full: 1.001193, 1.000002; partial: 1.000894, 1.004222; available (an online channel,
+    # level not published): 1.000004; none: 2.000815; others unstated
+    assert dict(figures.online) == {
+        "full": 2,
+        "partial": 2,
+        "available": 1,
+        "none": 1,
+        "unstated": 2,
+    }
     assert dict(figures.location) == {"yes": 2, "no": 1, "unstated": 5}
     # working days 1, 1, 7, 0, 3 -> median 1; calendar days 15
     assert figures.median_working_days == 1

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tthc_cli.catalog.fast import INT_LIMIT, is_plain, load_fast
-from tthc_cli.domain.models import ProcedureCatalog
+from tthc_cli.domain.models import ONLINE_LEVELS, ProcedureCatalog
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _valid_catalog(data: dict[str, Any]) -> bool:
 _CATALOG_KEYS = frozenset(
     {"kind", "province", "level", "effective", "title", "source", "decisions", "procedures"}
 )
-_CATALOG_REQUIRED = ("kind", "province", "level", "effective", "procedures")
+_CATALOG_REQUIRED = ("kind", "level", "effective", "procedures")
 # What each key of a procedure holds: required text, optional text, a list of texts, ...
 _REQUIRED, _TEXT, _TEXTS, _TIME_LIMIT, _FEES, _ONLINE_LEVEL, _FLAG = range(7)
 _PROCEDURE_FIELDS = {
@@ -82,7 +82,7 @@ _PROCEDURE_FIELDS = {
 _TIME_LIMIT_KEYS = frozenset({"value", "unit", "note"})
 _FEE_KEYS = frozenset({"name", "amount", "note"})
 _LEVELS = ("tinh", "huyen", "xa")
-_ONLINE = ("full", "partial", "none")
+_ONLINE = ONLINE_LEVELS
 
 
 def _text(value: Any) -> bool:
@@ -107,7 +107,7 @@ def plainly_valid_catalog(data: dict[str, Any]) -> bool:
     if (
         data["kind"] != "procedure-catalog"
         or type(data["kind"]) is not str
-        or not _text(data["province"])
+        or ("province" in data and not _text(data["province"]))
         or type(data["level"]) is not str
         or data["level"] not in _LEVELS
         or type(data["effective"]) is not str

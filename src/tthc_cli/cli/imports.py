@@ -38,8 +38,12 @@ JSON_HELP = N_(
 
 Reads the time limit and fee of each submission channel (Trực tiếp, Trực tuyến, Dịch vụ
 bưu chính) from the "Cách thức thực hiện" table, the legal basis as document numbers, and
-normalizes the text (NFC, tone placement); text in a legacy encoding is flagged. Values
-that cannot be read are reported record by record and left out. An existing catalog only
+normalizes the text (NFC, tone placement); text in a legacy encoding is flagged. A record
+with a "Trực tuyến" channel gets `online: available` (the records publish no level). A fee
+cell "Miễn phí" whose description leaves the amount to the provincial People's Council is a
+fee without an amount, the description as its note. With --effective, legal-basis documents
+issued after that date are left out and reported. Values that cannot be read are reported
+record by record and left out. An existing catalog only
 gains procedures and fields it lacks: what it says is never overwritten. Exit code 0, 2
 when a file cannot be read or written.
 

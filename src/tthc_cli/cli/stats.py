@@ -71,9 +71,10 @@ def stats(
     from tthc_cli.validation.run import reference_paths
 
     with reported_errors():
-        known = reference_paths(reference or [], config, no_config, Path.cwd())
+        checked = paths_or_default(paths)
+        known = reference_paths(reference or [], config, no_config, Path.cwd(), checked)
     run = run_stats(
-        paths_or_default(paths),
+        checked,
         by=by.value,
         before=before or [],
         use_cache=not no_cache,

@@ -16,7 +16,7 @@ from tthc_cli.domain.modelbase import FileModel as _Model
 
 KINDS = ("procedure-catalog", "units", "diff-decisions", "name-decisions")
 LEVELS = ("tinh", "huyen", "xa")
-ONLINE_LEVELS = ("full", "partial", "none")
+ONLINE_LEVELS = ("full", "partial", "available", "none")
 TIME_UNITS = ("working-days", "calendar-days")
 
 
@@ -88,12 +88,11 @@ class Procedure(_Model):
         description="Phí, lệ phí; [] = miễn phí / fees and charges; [] means free.",
         examples=[[{"name": "Lệ phí", "amount": 8000}], []],
     )
-    online: Literal["full", "partial", "none"] | None = Field(
+    online: Literal["full", "partial", "available", "none"] | None = Field(
         default=None,
-        description=(
-            "Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, none = không / "
-            "online public-service level."
-        ),
+        description="Dịch vụ công trực tuyến: full = toàn trình, partial = một phần, available = "
+        "có trực tuyến, chưa công bố mức độ, none = không / online service: available = an "
+        "online channel exists, its level not published.",
         examples=["full"],
     )
     location_independent: StrictBool | None = Field(
@@ -152,13 +151,15 @@ class Procedure(_Model):
 
 
 class ProcedureCatalog(_Model):
-    """Danh mục thủ tục hành chính của tỉnh ở một cấp / a province's procedure list at a level."""
+    """Danh mục TTHC của tỉnh (hoặc quốc gia) ở một cấp / a province's (or the national) list."""
 
     kind: Literal["procedure-catalog"] = Field(
         description="Loại tệp / file kind.", examples=["procedure-catalog"]
     )
-    province: Text = Field(
-        description="Mã tỉnh 2 chữ số của Cục Thống kê / 2-digit province code. Quote it.",
+    province: Text | None = Field(
+        default=None,
+        description="Mã tỉnh 2 chữ số của Cục Thống kê; không có ở danh mục quốc gia / 2-digit "
+        "province code, quoted; none in the national list the ministries publish.",
         examples=["48"],
     )
     level: Literal["tinh", "huyen", "xa"] = Field(

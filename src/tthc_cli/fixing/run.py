@@ -26,5 +26,5 @@ def run_fmt(
     fixes = default_fixes()
     if fix_encoding:
         fixes |= fixes_for_rules(["TT203"])  # the legacy-encoding fix is never applied unasked
-    settings = load_config(config, no_config, cwd)
+    settings = load_config(config, no_config, cwd, paths)
     return FmtRun(format_paths(paths, fixes, settings, write=not dry), dry=dry)

@@ -13,10 +13,14 @@ import re
 from tthc_cli.domain.documents import DOCUMENT_NUMBER, ascii_d_fix, parse_document_number
 
 _HEADER = "Tên văn bản pháp lýMã văn bản"
-# An upper-case symbol directly followed by a number with a year: a cell boundary.
+# An upper-case symbol (or the Prime Minister's "TTg") directly followed by a number: a cell
+# boundary ("QĐ-BTC601/QĐ-BTC", "NĐ-CP1040/QĐ-BHXH", "QĐ-TTg09/2023/QĐ-TTg").
 # The National Assembly's term has two digits (QH13, UBTVQH15): digits after those start a number.
-_GLUED_NUMBER = re.compile(r"(?:(?<=[A-ZĐ])|(?<=QH\d\d))(?=\d+(?:\.\d+)?/\d{4}/[A-ZĐ])")
-# A year glued before a number: "202068/2020/QH14" -> "68/2020/QH14" when the years agree.
+_GLUED_NUMBER = re.compile(
+    r"(?:(?<=[A-ZĐ])(?<!QH)|(?<=-TTg)|(?<=QH\d\d))(?=\d+(?:\.\d+)?[a-z]?/(?:\d{4}/)?[A-ZĐ])"
+)
+# A year glued before a number: "202068/2020/QH14" -> "68/2020/QH14" when the years agree; a
+# date's year before a number that has none: "ngày 12/6/20252418/QĐ-BNNMT" -> "2418/QĐ-BNNMT".
 _YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<number>\d{1,4})$")
 
 
@@ -45,10 +49,12 @@ def numbers_in(text: str) -> tuple[list[str], list[str]]:
     for _, value in sorted(clean):
         _add(found, value)
     # "60/2014/QH" cut short beside the full "60/2014/QH13": keep the full one.
+    # "2222/QĐ-BHXHQUY" (a symbol glued to an upper-case title) beside the clean "2222/QĐ-BHXH".
     found = [
         v
         for v in found
         if not any(w != v and w.startswith(v) and w[len(v)].isdigit() for w in found)
+        and not any(w != v and v.startswith(w) and v[len(w)].isalpha() for w in found)
     ]
     return found, unresolved
 
@@ -56,7 +62,8 @@ def numbers_in(text: str) -> tuple[list[str], list[str]]:
 def _unglue_year(match: re.Match[str]) -> str:
     number, year, symbol = match.group("number"), match.group("year"), match.group("symbol")
     found = _YEAR_PREFIX.match(number)
-    if found is not None and year is not None and found.group("year") == year:
+    # A year of its own, or a number of six digits or more: no document number is that long.
+    if found is not None and (year is None or found.group("year") == year or len(number) >= 6):
         number = found.group("number")
     return f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
 
@@ -67,6 +74,40 @@ _LOWER_WORDS = frozenset({"ngày", "của", "về", "và", "quy", "sửa", "ban"
 
 # The start of a word glued after a symbol: "CPQuy", "CPquy", "QH14Th", "-Quy" ("TTg" is a symbol).
 _WORD_TAIL = re.compile(r"(?<!TT)(?:[A-ZĐ][a-z]+|[a-z]+)$")
+
+
+# The last part of common symbols: the Government, ministries, the Assembly's committee, etc.
+_ISSUERS = frozenset(
+    [
+        "CP",
+        "TTg",
+        "BTP",
+        "BCA",
+        "BTC",
+        "BXD",
+        "BQP",
+        "BNNMT",
+        "BTNMT",
+        "BNNPTNT",
+        "BLĐTBXH",
+        "BYT",
+        "BGDĐT",
+        "BNV",
+        "BCT",
+        "BKHĐT",
+        "BGTVT",
+        "BVHTTDL",
+        "BTTTT",
+        "BKHCN",
+        "VPCP",
+        "NHNN",
+        "BHXH",
+        "UBND",
+        "HĐND",
+        "TANDTC",
+        "VKSNDTC",
+    ]
+)
 
 
 def _trim(value: str, after: str, known: list[str]) -> str | None:
@@ -90,6 +131,11 @@ def _trim(value: str, after: str, known: list[str]) -> str | None:
     if run and (run + after).lower() in _LOWER_WORDS:
         cut = lower_cut.rstrip("-")
         return cut if parse_document_number(cut) is not None else None
+    # An upper-case title glued on ("NĐ-CPTH" + "ÔNG TƯ"): the cut that ends in an issuer.
+    for size in range(1, 5):
+        cut = lower_cut[:-size]
+        if re.split(r"[-/]", cut)[-1] in _ISSUERS and parse_document_number(cut) is not None:
+            return cut
     cut = upper_cut.rstrip("-")
     if cut and parse_document_number(cut) is not None:
         return cut
@@ -98,5 +144,39 @@ def _trim(value: str, after: str, known: list[str]) -> str | None:
 
 def _add(found: list[str], value: str) -> None:
     value = ascii_d_fix(value) or value
+    value = re.sub(r"(?<=/N[ĐQ]-C)$", "P", value)  # the portal's "118/2025/NĐ-C": the Government
     if parse_document_number(value) is not None and value not in found:
         found.append(value)
+
+
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*ngày\s*(?P<day>\d{1,2})\s*(?:/|-|tháng)\s*(?P<month>\d{1,2})\s*(?:/|-|năm)\s*"
+    r"(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def issue_dates(text: str, numbers: list[str]) -> dict[str, str]:
+    """The issue date (ISO) the text gives a number: "… 08/2025/TT-BTP ngày 12/6/2025 …"."""
+    dates: dict[str, str] = {}
+    for number in numbers:
+        for written in {number, number.replace("Đ", "D")}:
+            for match in re.finditer(re.escape(written), text):
+                date = _DATE_AFTER.match(text, match.end())
+                if date is not None and number not in dates:
+                    dates[number] = iso_date(date["day"], date["month"], date["year"])
+    return dates
+
+
+def iso_date(day: str, month: str, year: str) -> str:
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def by_year(numbers: list[str]) -> list[str]:
+    """numbers oldest first (the table's order within a year); numbers without a year last."""
+
+    def year(number: str) -> int:
+        parsed = parse_document_number(number)
+        return parsed.year if parsed is not None and parsed.year is not None else 10_000
+
+    return sorted(numbers, key=year)

@@ -18,10 +18,11 @@ from typing import Any
 from tthc_cli.catalog.reading import read_text
 from tthc_cli.domain.codes import is_procedure_code
 from tthc_cli.domain.documents import ascii_d_fix, parse_document_number
-from tthc_cli.importing.channels import CHANNELS, Channel, Charge, parse_fee_cell, parse_flat
+from tthc_cli.importing.channel_values import add_channel_values
+from tthc_cli.importing.channels import Channel, Charge, parse_fee_cell, parse_flat
 from tthc_cli.importing.channels import parse_time as parse_time_cell
 from tthc_cli.importing.clean import clean, decision_number, is_empty, mojibake, split_list
-from tthc_cli.importing.legal import numbers_in
+from tthc_cli.importing.legal import by_year, iso_date, issue_dates, numbers_in
 from tthc_cli.importing.problems import ImportResult
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -69,8 +70,9 @@ class Record:
     decision: str
     type_name: str
     subjects: str
+    result: str
     legal_text: str
-    legal_numbers: tuple[str, ...]  # already split (BQP)
+    legal_rows: tuple[tuple[str, str, str], ...]  # already split (BQP): number, title, date
     channels: tuple[Channel, ...]
     channel_problems: tuple[tuple[str, str], ...]
     raw_texts: tuple[str, ...]  # every text value, for the mojibake check
@@ -153,8 +155,9 @@ def _chatbot_record(item: dict[str, Any], source: str) -> Record:
         decision=_text(item.get("so_quyet_dinh")),
         type_name=_text(item.get("loai_thu_tuc")),
         subjects=_text(item.get("doi_tuong_thuc_hien")),
+        result=_text(item.get("ket_qua_xu_ly")),
         legal_text=_text(item.get("can_cu_phap_ly")),
-        legal_numbers=(),
+        legal_rows=(),
         channels=tuple(channels),
         channel_problems=tuple(problems),
         raw_texts=texts,
@@ -182,10 +185,18 @@ def _bqp_record(item: dict[str, Any], source: str) -> Record:
         channels.append(
             Channel(_text(row.get("hinh_thuc")).strip(), time, charge, note, tuple(problems))
         )
-    numbers = []
+    rows = []
     for row in tables.get("can_cu_phap_ly") or []:
         if isinstance(row, dict):
-            numbers.append(_text(row.get("so_ky_hieu")))
+            issued = _text(row.get("ngay_ban_hanh")).strip()
+            date = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", issued)
+            rows.append(
+                (
+                    _text(row.get("so_ky_hieu")),
+                    _text(row.get("trich_yeu")),
+                    iso_date(*date.groups()) if date else "",
+                )
+            )
     texts = [v for v in meta.values() if isinstance(v, str)]
     texts += [v for v in content.values() if isinstance(v, str)]
     return Record(
@@ -199,23 +210,36 @@ def _bqp_record(item: dict[str, Any], source: str) -> Record:
         decision=_text(meta.get("số_quyết_định")),
         type_name=_text(meta.get("loại_thủ_tục")),
         subjects=_text(content.get("đối_tượng_thực_hiện")),
+        result=_text(content.get("kết_quả_thực_hiện")),
         legal_text="",
-        legal_numbers=tuple(numbers),
+        legal_rows=tuple(rows),
         channels=tuple(channels),
         channel_problems=() if channels else (("no-channel-table", ""),),
         raw_texts=tuple(texts),
     )
 
 
-def import_records(records: Sequence[Record], filters: Filters, result: ImportResult) -> None:
-    """Procedures from records, in order; a code seen twice is reported and kept once."""
+def import_records(
+    records: Sequence[Record],
+    filters: Filters,
+    result: ImportResult,
+    effective: str | None = None,
+) -> None:
+    """Procedures from records, in order; a code seen twice is reported and kept once.
+
+    With `effective` (YYYY-MM-DD), a legal-basis document issued after that date is left out
+    and reported (`legal-basis-after-effective`): a list in force on that date cannot cite it.
+    The issue date is the one the record gives (the BQP table's "ngày ban hành", or "ngày
+    D/M/YYYY" written right after the number); without one, the number's year decides: a later
+    year is after, the same year is kept.
+    """
     seen: set[str] = set()
     for record in records:
         result.read += 1
         if not filters.accepts(record.levels, record.field_name, record.agency):
             result.filtered += 1
             continue
-        procedure = to_procedure(record, result)
+        procedure = to_procedure(record, result, effective)
         if procedure is None:
             continue
         if procedure["code"] in seen:
@@ -225,12 +249,15 @@ def import_records(records: Sequence[Record], filters: Filters, result: ImportRe
         result.items.append(procedure)
 
 
-def to_procedure(record: Record, result: ImportResult) -> dict[str, Any] | None:
+def to_procedure(
+    record: Record, result: ImportResult, effective: str | None = None
+) -> dict[str, Any] | None:
     code = record.code
     if not is_procedure_code(code):
         result.problem(record.source, code, "bad-code", code or "(empty)")
         return None
-    name, field_name = clean(record.name).rstrip(". "), clean(record.field_name)
+    # A trailing full stop or colon ("… và nhà ở riêng lẻ:") is the page's, not the name's.
+    name, field_name = clean(record.name).rstrip(".: "), clean(record.field_name)
     if not name or not field_name:
         result.problem(record.source, code, "no-name-or-field", name or field_name)
         return None
@@ -245,14 +272,20 @@ def to_procedure(record: Record, result: ImportResult) -> dict[str, Any] | None:
             break
     procedure: dict[str, Any] = {"code": code, "name": name, "field": field_name}
     agency = clean(record.agency)
+    if not is_empty(agency) and not agency[:1].isupper():
+        # A body's name starts with a capital; the scrape put a step's text there (2.000942).
+        result.problem(record.source, code, "agency-unreadable", agency)
+        agency = ""
     if not is_empty(agency):
         procedure["agency"] = agency
     else:
         result.missing["agency"] += 1
-    _add_channels(procedure, record, result)
-    legal = _legal_basis(record, result)
+    add_channel_values(procedure, record.channels, result, record.source, record.code)
+    for reason, detail in record.channel_problems:
+        result.problem(record.source, code, reason, detail)
+    legal = _legal_basis(record, result, effective)
     if legal:
-        procedure["legal_basis"] = legal
+        procedure["legal_basis"] = by_year(legal)
     else:
         result.missing["legal_basis"] += 1
     decision = decision_number(clean(record.decision))
@@ -264,87 +297,93 @@ def to_procedure(record: Record, result: ImportResult) -> dict[str, Any] | None:
             result.problem(record.source, code, "decision-unreadable", decision)
     if not is_empty(record.type_name):
         procedure["type"] = clean(record.type_name)
-    subjects = [clean(s) for s in split_list(record.subjects) if not is_empty(s)]
+    subjects = subjects_of(record.subjects)
     if subjects:
         procedure["subjects"] = subjects
+    outcome = result_text(record.result)
+    if outcome:
+        procedure["result"] = outcome
     return procedure
 
 
-def _legal_basis(record: Record, result: ImportResult) -> list[str]:
-    if record.legal_numbers:
+def _legal_basis(record: Record, result: ImportResult, effective: str | None) -> list[str]:
+    """Every document number of the "Căn cứ pháp lý" table (to_procedure sorts them by year).
+
+    The chatbot scrape lost the cell boundaries, so a number is read wherever the table writes
+    it: the code column ("123/2015/NĐ-CP", "Thông tư số 03/2023/TT-BTP", "Luật 60/2014/QH13")
+    and the titles beside it. A BQP row whose code cell is not a number ("104") takes the
+    number its title gives ("Nghị định số 104/2022/NĐ-CP …").
+    """
+    if record.legal_rows:
         found: list[str] = []
-        for text in record.legal_numbers:
-            numbers, _unresolved = numbers_in(clean(text))
+        dates: dict[str, str] = {}
+        for code, title, date in record.legal_rows:
+            numbers, _unresolved = numbers_in(clean(code))
             if not numbers:
-                result.problem(record.source, record.code, "legal-basis-unreadable", text)
+                numbers = numbers_in(clean(title))[0][:1]
+            if not numbers:
+                result.problem(record.source, record.code, "legal-basis-unreadable", code)
+            for number in numbers:
+                if date and number not in dates:
+                    dates[number] = date
             found.extend(n for n in numbers if n not in found)
-        return found
-    numbers, unresolved = numbers_in(clean(record.legal_text))
+        return _in_force(found, dates, effective, record, result)
+    text = clean(record.legal_text)
+    numbers, unresolved = numbers_in(text)
     for fragment in unresolved:
         result.problem(record.source, record.code, "legal-basis-unreadable", fragment)
     if not numbers and not is_empty(record.legal_text):
-        result.problem(
-            record.source, record.code, "legal-basis-without-numbers", clean(record.legal_text)
-        )
-    return numbers
+        result.problem(record.source, record.code, "legal-basis-without-numbers", text)
+    return _in_force(numbers, issue_dates(text, numbers), effective, record, result)
 
 
-_CHANNEL_ORDER = {name: index for index, name in enumerate(CHANNELS)}
+def _in_force(
+    numbers: list[str],
+    dates: dict[str, str],
+    effective: str | None,
+    record: Record,
+    result: ImportResult,
+) -> list[str]:
+    """numbers without those issued after effective (each one reported)."""
+    if effective is None:
+        return numbers
+    kept = []
+    for number in numbers:
+        parsed = parse_document_number(number)
+        date = dates.get(number)
+        if date is not None:
+            late = date > effective
+        else:
+            year = parsed.year if parsed is not None else None
+            late = year is not None and year > int(effective[:4])
+        if late:
+            when = date or str(parsed.year if parsed else "")
+            result.problem(
+                record.source, record.code, "legal-basis-after-effective", f"{number} ({when})"
+            )
+        else:
+            kept.append(number)
+    return kept
 
 
-def _add_channels(procedure: dict[str, Any], record: Record, result: ImportResult) -> None:
-    for reason, detail in record.channel_problems:
-        result.problem(record.source, record.code, reason, detail)
-    for channel in record.channels:
-        for reason, detail in channel.problems:
-            result.problem(record.source, record.code, reason, f"{channel.name}: {detail}")
-    channels = sorted(record.channels, key=lambda ch: _CHANNEL_ORDER.get(ch.name, 9))
-    timed = [ch for ch in channels if ch.time is not None]
-    if timed:
-        first = timed[0].time
-        assert first is not None
-        limit: dict[str, Any] = {"value": first.value, "unit": first.unit}
-        others = [
-            f"{ch.name}: {ch.time.text}"
-            for ch in timed[1:]
-            if ch.time is not None and (ch.time.value, ch.time.unit) != (first.value, first.unit)
-        ]
-        if others:
-            limit["note"] = f"{timed[0].name}: {first.text}; " + "; ".join(others)
-        procedure["time_limit"] = limit
-    else:
-        result.missing["time_limit"] += 1
-    fees = _fees(channels)
-    if fees is None:
-        result.missing["fees"] += 1
-    else:
-        procedure["fees"] = fees
-    if channels and not any(ch.name == "Trực tuyến" for ch in channels):
-        procedure["online"] = "none"
-    else:
-        result.missing["online"] += 1
+def subjects_of(text: str) -> list[str]:
+    """ "Đối tượng thực hiện" as a list of kinds of subject."""
+    subjects: list[str] = []
+    for subject in (clean(s) for s in split_list(text) if not is_empty(s)):
+        if subjects and subject[:1].islower():
+            # A kind of subject starts with a capital: "Cán bộ, công chức, viên chức" is one.
+            subjects[-1] += ", " + subject
+        else:
+            subjects.append(subject)
+    return subjects
 
 
-def _fees(channels: Sequence[Channel]) -> list[dict[str, Any]] | None:
-    """[] when every stated channel is free; one fee per channel when the amounts differ."""
-    stated = [ch for ch in channels if ch.charge is not None]
-    if not stated:
-        return None
-    if all(ch.charge is not None and ch.charge.free for ch in stated):
-        return []
-    amounts = {_amount(ch.charge) for ch in stated}
-    fees: list[dict[str, Any]] = []
-    for ch in stated:
-        assert ch.charge is not None
-        text = ch.charge.text
-        name = text if text and not text[:1].isdigit() and text != "Miễn phí" else "Phí, lệ phí"
-        fee: dict[str, Any] = {"name": name, "amount": _amount(ch.charge)}
-        if len(amounts) > 1 or len(stated) < len(channels):
-            fee["note"] = ch.name
-        if fee not in fees and not (len(amounts) == 1 and fees):
-            fees.append(fee)
-    return fees
+_RESULT_CODE = re.compile(r"Mã\s*:\s*KQ[.-][A-Z]\d+\.\d+")
 
 
-def _amount(charge: Charge | None) -> int:
-    return 0 if charge is None or charge.amount is None else charge.amount
+def result_text(text: str) -> str:
+    """ "Giấy khai sinhMã: KQ.G15.000031Từ khóa…" -> "Giấy khai sinh"; several results joined
+    with "; ". The result codes and the page text scraped after the cell are dropped."""
+    body = text.split("Từ khóa", 1)[0]
+    items = [clean(item) for item in _RESULT_CODE.split(body)]
+    return "; ".join(item for item in items if item and not is_empty(item))

@@ -120,7 +120,7 @@ def import_portal_json(
             )
         )
     result = ImportResult()
-    import_records(read_records(paths, result), filters, result)
+    import_records(read_records(paths, result), filters, result, effective)
     header: dict[str, object] = {"kind": "procedure-catalog"}
     if province is not None:
         header["province"] = province
@@ -129,7 +129,8 @@ def import_portal_json(
         header["effective"] = effective
     header["source"] = "Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn), thông tin chi tiết"
     comment = (
-        "Imported by `tthc import portal-json`. Online levels (toàn trình / một phần) and\n"
-        "location independence are not in the portal's records and are left out."
+        "Imported by `tthc import portal-json`. The records carry no online level (toàn trình /\n"
+        "một phần): a procedure with an online channel is `online: available`. Location\n"
+        "independence is not in the records and is left out."
     )
     return finish_catalog(result, output, header, comment, dry_run)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.catalog.discovery import discover
+from tthc_cli.domain.models import ONLINE_LEVELS
 from tthc_cli.index.result import Row
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -29,7 +30,7 @@ from tthc_cli.runtime.perf import collector_paused
 
 # 4: rows keyed by text.keys.procedure_key (the identity diff uses), read by the one catalog
 # reader.
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 5: `online: available` is kept
 
 
 @dataclass
@@ -93,7 +94,7 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
                 time_value=value,
                 time_unit=unit,
                 fees=fees,
-                online=online if online in ("full", "partial", "none") else "",
+                online=online if online in ONLINE_LEVELS else "",
                 location_independent=located if isinstance(located, bool) else None,
                 legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
                 if isinstance(legal, list)

@@ -30,7 +30,7 @@ class Row(NamedTuple):
     time_value: float | None
     time_unit: str
     fees: tuple[Fee, ...] | None  # None: not stated; (): free
-    online: str  # full | partial | none | "" (not stated)
+    online: str  # full | partial | available | none | "" (not stated)
     location_independent: bool | None
     legal_basis: tuple[str, ...]
     key: str  # text.keys.procedure_key: the national code, else "name:" and the name's key
@@ -49,7 +49,7 @@ class Figures:
     """The figures of one group of procedures."""
 
     procedures: int = 0
-    online: Counter[str] = field(default_factory=Counter)  # full, partial, none, unstated
+    online: Counter[str] = field(default_factory=Counter)  # ONLINE_LEVELS, unstated
     location: Counter[str] = field(default_factory=Counter)  # yes, no, unstated
     fees: Counter[str] = field(default_factory=Counter)  # free, paid, unstated
     working_days: list[float] = field(default_factory=list)
@@ -106,7 +106,7 @@ class Figures:
         def shares(counter: Counter[str], keys: Sequence[str]) -> dict[str, float]:
             return {key: round(self.share(counter, key), 4) for key in keys}
 
-        online_keys = ("full", "partial", "none", "unstated")
+        online_keys = ("full", "partial", "available", "none", "unstated")
         location_keys = ("yes", "no", "unstated")
         fee_keys = ("free", "paid", "unstated")
         return {

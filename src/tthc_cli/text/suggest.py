@@ -22,6 +22,8 @@ ALIASES: dict[str, str] = {
     "truc tuyen toan trinh": "full",
     "mot phan": "partial",
     "truc tuyen mot phan": "partial",
+    "truc tuyen": "available",
+    "co truc tuyen": "available",
     "khong": "none",
     "ngay lam viec": "working-days",
     "working days": "working-days",

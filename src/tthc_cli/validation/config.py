@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -71,6 +73,20 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file() and "[tool.tthc" in _read(pyproject):
             return pyproject
     return None
+
+
+def nearest_config(cwd: Path, paths: Sequence[Path] = ()) -> Path | None:
+    """The configuration of a run: the nearest to the working folder, else, when there is
+    none, the nearest to the folder the checked paths share (so `tthc validate catalogs` from
+    a repository's root finds `catalogs/tthc.toml`)."""
+    found = find_config(cwd)
+    if found is not None or not paths:
+        return found
+    try:
+        shared = Path(os.path.commonpath([path.resolve() for path in paths]))
+    except (OSError, ValueError, RuntimeError):  # different drives, a symlink loop
+        return None
+    return find_config(shared if shared.is_dir() else shared.parent)
 
 
 def _read(path: Path) -> str:

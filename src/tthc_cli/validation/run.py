@@ -10,32 +10,39 @@ from typing import TYPE_CHECKING
 
 from tthc_cli.runtime.errors import CatalogLoadError, ConfigError
 from tthc_cli.runtime.i18n import _
-from tthc_cli.validation.config import Settings, find_config, load_settings, merge_cli
+from tthc_cli.validation.config import Settings, load_settings, merge_cli, nearest_config
 
 if TYPE_CHECKING:
     from tthc_cli.fixing.result import FormatRun
     from tthc_cli.validation.results import ValidationResult
 
 
-def load_config(config: Path | None, no_config: bool, cwd: Path) -> Settings:
-    """The settings of `--config FILE`, of none with `--no-config`, else of the nearest file."""
+def load_config(
+    config: Path | None, no_config: bool, cwd: Path, paths: Sequence[Path] = ()
+) -> Settings:
+    """The settings of `--config FILE`, of none with `--no-config`, else of the nearest file
+    to the working folder or, when there is none, to the checked paths."""
     if no_config:
         return load_settings(None)
     if config is not None:
         if not config.is_file():
             raise ConfigError(_("{path}: configuration file not found").format(path=config))
         return load_settings(config)
-    return load_settings(find_config(cwd))
+    return load_settings(nearest_config(cwd, paths))
 
 
 def reference_paths(
-    option: Sequence[Path], config: Path | None, no_config: bool, cwd: Path
+    option: Sequence[Path],
+    config: Path | None,
+    no_config: bool,
+    cwd: Path,
+    paths: Sequence[Path] = (),
 ) -> list[Path]:
     """The reference list of a command: the `--reference` paths, else the configuration's
     `reference` (relative to its file)."""
     if option:
         return list(option)
-    return load_config(config, no_config, cwd).reference_paths
+    return load_config(config, no_config, cwd, paths).reference_paths
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         raise ConfigError(_("--update-baseline needs --baseline FILE"))
 
     settings = merge_cli(
-        load_config(options.config, options.no_config, cwd),
+        load_config(options.config, options.no_config, cwd, paths),
         select=options.select,
         ignore=options.ignore,
         strict=options.strict,

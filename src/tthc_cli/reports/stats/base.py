@@ -9,6 +9,7 @@ from rich.console import Console
 
 from tthc_cli.domain.provinces import province_name, short_province_name
 from tthc_cli.index.result import Change, Coverage, Figures, Stats
+from tthc_cli.runtime.i18n import _
 
 LEVEL_VI = {"tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã", "": ""}
 COLUMNS = (
@@ -20,6 +21,7 @@ COLUMNS = (
     "procedures",
     "online_full",
     "online_partial",
+    "online_available",
     "online_none",
     "online_unstated",
     "location_independent",
@@ -42,7 +44,11 @@ def official_name(code: str, effective: str | None = None) -> str:
 
 def province_label(code: str, effective: str | None = None) -> str:
     """ "48 Đà Nẵng": the code and the short name of the province on the date (today's when
-    none); the code alone when no province had it then."""
+    none); the code alone when no province had it then; "national" for a list without one
+    (the ministries' national list)."""
+    if not code:
+        # Translators: a province column's value for the national list (no province).
+        return _("national")
     name = province_name(code, effective or None)
     return f"{code} {short_province_name(name)}" if name else code
 
@@ -89,6 +95,7 @@ def cells(
         str(figures.procedures),
         str(figures.online["full"]),
         str(figures.online["partial"]),
+        str(figures.online["available"]),
         str(figures.online["none"]),
         str(figures.online["unstated"]),
         str(figures.location["yes"]),

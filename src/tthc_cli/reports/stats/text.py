@@ -15,11 +15,16 @@ from tthc_cli.runtime.i18n import N_, _
 BAR_WIDTH = 30
 # How the groups were made, as the table title says it ("Procedures by level").
 _GROUPINGS = {"province": N_("province"), "level": N_("level"), "field": N_("field")}
-_SEGMENTS = (("full", "█", "green"), ("partial", "▓", "yellow"), ("none", "░", "red"))
+_SEGMENTS = (
+    ("full", "█", "green"),
+    ("partial", "▓", "yellow"),
+    ("available", "▒", "cyan"),
+    ("none", "░", "red"),
+)
 
 
 def bar(figures: Figures, width: int = BAR_WIDTH) -> Text:
-    """full █, partial ▓, none ░, unstated · — each in proportion to the procedures."""
+    """full █, partial ▓, available ▒, none ░, unstated · — each in proportion to the procedures."""
     text = Text()
     used = 0
     for key, char, style in _SEGMENTS:
@@ -64,6 +69,8 @@ class TextStatsReporter:
             _("Count"),
             _("Full"),
             _("Partial"),
+            # Translators: an online channel exists but its level is not published.
+            _("Avail."),
             _("Loc-ind"),
             _("Median"),
             _("Free"),
@@ -104,7 +111,12 @@ class TextStatsReporter:
         return table
 
     def _bars(self, stats: Stats, console: Console) -> None:
-        console.print(_("Online level (█ full, ▓ partial, ░ none, · not stated):"))
+        console.print(
+            _(
+                "Online level (█ full, ▓ partial, ▒ available: online, level not published, "
+                "░ none, · not stated):"
+            )
+        )
         texts = [
             " ".join(self._label(stats.by, g.province, g.level, g.field, g.effective))
             for g in stats.groups
@@ -114,10 +126,7 @@ class TextStatsReporter:
             line = Text(text.ljust(width) + " ")
             line.append_text(bar(g.figures))
             f, n = g.figures, g.figures.procedures
-            line.append(
-                f" {percent(f.online['full'], n)} / {percent(f.online['partial'], n)}"
-                f" / {percent(f.online['none'], n)}"
-            )
+            line.append(" " + " / ".join(percent(f.online[key], n) for key, _c, _s in _SEGMENTS))
             console.print(line)
 
     def _changes(self, stats: Stats, changes: Sequence[Change], console: Console) -> None:
@@ -177,6 +186,7 @@ class TextStatsReporter:
             str(n),
             percent(f.online["full"], n),
             percent(f.online["partial"], n),
+            percent(f.online["available"], n),
             percent(f.location["yes"], n),
             median_text(f),
             str(f.fees["free"]),
