@@ -14,7 +14,18 @@ from typing import Annotated
 import typer
 
 from tthc_cli import __version__
-from tthc_cli.cli import dedupe, diff, fmt, imports, meta, renames, search, stats, validate
+from tthc_cli.cli import (
+    dedupe,
+    diff,
+    fmt,
+    imports,
+    meta,
+    renames,
+    search,
+    site,
+    stats,
+    validate,
+)
 from tthc_cli.cli.common import RunSettings
 from tthc_cli.cli.lang import LocalizedGroup
 from tthc_cli.runtime.i18n import N_, _
@@ -92,7 +103,7 @@ def main_callback(
 
 
 # The order of the overview's command list.
-for _module in (validate, diff, dedupe, renames, fmt, meta, imports, stats, search):
+for _module in (validate, diff, dedupe, renames, fmt, meta, imports, stats, search, site):
     _module.register(app)
 
 

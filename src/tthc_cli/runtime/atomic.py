@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from tthc_cli.runtime.i18n import _
@@ -92,3 +94,40 @@ def _current_bytes(target: Path) -> bytes | None:
         return target.read_bytes()
     except FileNotFoundError:
         return None
+
+
+TREE_MARK = ".tthc-tree"
+
+
+@contextlib.contextmanager
+def replaced_tree(target: Path) -> Iterator[Path]:
+    """A folder to fill that then replaces `target` whole: readers see the old tree or the new.
+
+    The new tree is written beside the target and renamed into place; a failure leaves the old
+    one as it was. A target that exists must be empty or a tree this function made (it holds
+    TREE_MARK): a folder of other files is never deleted.
+    """
+    if target.exists():
+        if not target.is_dir():
+            raise NotADirectoryError(20, _("is not a directory"), str(target))
+        if any(target.iterdir()) and not (target / TREE_MARK).is_file():
+            raise FileExistsError(
+                17, _("is a folder tthc did not write; give an empty or new folder"), str(target)
+            )
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    try:
+        (fresh / TREE_MARK).write_bytes(b"")
+        yield fresh
+        os.chmod(fresh, 0o755)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            os.replace(target, old / "tree")
+            os.replace(fresh, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(fresh, target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise

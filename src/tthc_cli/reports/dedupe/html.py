@@ -43,9 +43,14 @@ def dedupe_status(result: DedupeResult) -> str:
     )
 
 
-def dedupe_context(result: DedupeResult) -> dict[str, Any]:
-    """What dedupe_body.html shows; the site's units page renders the same."""
-    numbered = [(group_id(i), g) for i, g in enumerate(result.groups)]
+def dedupe_context(result: DedupeResult, province: str | None = None) -> dict[str, Any]:
+    """What dedupe_body.html shows; the site's units page renders the groups of one province
+    (numbered as in every format)."""
+    numbered = [
+        (group_id(i), g)
+        for i, g in enumerate(result.groups)
+        if province is None or g.province == province
+    ]
     scopes = [
         (scope_label(items[0][1]), items)
         for items in (

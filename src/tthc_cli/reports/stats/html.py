@@ -82,50 +82,54 @@ def _changed(f: Figures | None) -> str:
     return percent(f.online["full"], f.procedures) if f else "–"
 
 
+def stats_context(stats: Stats, changes: Sequence[Change] | None) -> dict[str, Any]:
+    """What stats_body.html shows; the site's figures page renders the same."""
+    context: dict[str, Any] = {"files": stats.files, "procedures": stats.total.procedures}
+    if changes is None:
+        kept = label_columns(stats.by, dated=True)
+        rows = []
+        for g in stats.groups:
+            label = [g.province, level_label(g.level), g.effective, g.field or ""]
+            rows.append([label[i] for i in kept] + _figures_row(g.figures))
+        total = [str(_("Total"))] + [""] * (len(kept) - 1) + _figures_row(stats.total)
+        items = [
+            (group_label(stats.by, g.province, g.level, g.effective, g.field), g.figures)
+            for g in stats.groups
+        ]
+        context |= {
+            "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _FIGURE_HEADINGS],
+            "rows": rows,
+            "total": total,
+            "chart": stacked(items),
+            "kinds": ONLINE_KINDS,
+            "online_names": {k: _(v) for k, v in ONLINE_LABELS.items()},
+        }
+    else:
+        kept = label_columns(stats.by, dated=False)
+        rows = []
+        for c in changes:
+            before = c.before.procedures if c.before else 0
+            after = c.after.procedures if c.after else 0
+            label = [c.province, level_label(c.level), "", c.field or ""]
+            located = " → ".join(
+                percent(f.location["yes"], f.procedures) if f else "–" for f in (c.before, c.after)
+            )
+            rows.append(
+                [label[i] for i in kept]
+                + [str(before), str(after), f"{after - before:+d}"]
+                + [f"{_changed(c.before)} → {_changed(c.after)}", located]
+            )
+        context |= {
+            "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _CHANGE_HEADINGS],
+            "rows": rows,
+        }
+    context |= {"changes": changes, "label_count": len(kept)}
+    return context
+
+
 class HtmlStatsReporter:
     summary = True
 
     def render(self, stats: Stats, changes: Sequence[Change] | None, console: Console) -> None:
-        context: dict[str, Any] = {"files": stats.files, "procedures": stats.total.procedures}
-        if changes is None:
-            kept = label_columns(stats.by, dated=True)
-            rows = []
-            for g in stats.groups:
-                label = [g.province, level_label(g.level), g.effective, g.field or ""]
-                rows.append([label[i] for i in kept] + _figures_row(g.figures))
-            total = [str(_("Total"))] + [""] * (len(kept) - 1) + _figures_row(stats.total)
-            items = [
-                (group_label(stats.by, g.province, g.level, g.effective, g.field), g.figures)
-                for g in stats.groups
-            ]
-            context |= {
-                "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _FIGURE_HEADINGS],
-                "rows": rows,
-                "total": total,
-                "chart": stacked(items),
-                "kinds": ONLINE_KINDS,
-                "online_names": {k: _(v) for k, v in ONLINE_LABELS.items()},
-            }
-        else:
-            kept = label_columns(stats.by, dated=False)
-            rows = []
-            for c in changes:
-                before = c.before.procedures if c.before else 0
-                after = c.after.procedures if c.after else 0
-                label = [c.province, level_label(c.level), "", c.field or ""]
-                located = " → ".join(
-                    percent(f.location["yes"], f.procedures) if f else "–"
-                    for f in (c.before, c.after)
-                )
-                rows.append(
-                    [label[i] for i in kept]
-                    + [str(before), str(after), f"{after - before:+d}"]
-                    + [f"{_changed(c.before)} → {_changed(c.after)}", located]
-                )
-            context |= {
-                "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _CHANGE_HEADINGS],
-                "rows": rows,
-            }
-        context |= {"changes": changes, "label_count": len(kept)}
-        console.file.write(render_page("stats.html", LABELS, **context))
+        console.file.write(render_page("stats.html", LABELS, **stats_context(stats, changes)))
         console.file.flush()
