@@ -46,19 +46,18 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(*, scripts: tuple[str, ...] = (), connect: bool = False) -> str:
-    """Nothing from the network; the page's own stylesheet, the scripts given, inline images."""
+def content_security_policy(*, scripts: tuple[str, ...] = (), styles: tuple[str, ...] = ()) -> str:
+    """Nothing from the network: the stylesheet inline in the page (or the sources given), the
+    scripts given, inline images."""
     policy = [
         "default-src 'none'",
-        f"style-src {csp_hash(stylesheet())}",
+        "style-src " + (" ".join(styles) or csp_hash(stylesheet())),
         "img-src data:",
         "base-uri 'none'",
         "form-action 'none'",
     ]
     if scripts:
         policy.append("script-src " + " ".join(scripts))
-    if connect:
-        policy.append("connect-src 'self'")
     return "; ".join(policy)
 
 
@@ -86,6 +85,7 @@ def make_environment(loader: Any) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package data: never changed while tthc runs
     )
     env.filters["number"] = number
     return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,9 +27,10 @@ from tthc_cli.reports.htmlpage import (
 from tthc_cli.reports.stats.base import percent
 from tthc_cli.reports.stats.html import LABELS as STATS_LABELS
 from tthc_cli.reports.stats.html import stats_context
-from tthc_cli.runtime.atomic import replaced_tree
+from tthc_cli.runtime.atomic import TreeFiles, replaced_tree
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import N_, _, current_language, set_language
+from tthc_cli.runtime.perf import collector_paused
 from tthc_cli.site import pages
 from tthc_cli.site.labels import FEE_LABELS, LABELS, YES_NO
 from tthc_cli.site.load import Catalogs, Listing, ProcList, load_catalogs
@@ -66,10 +66,10 @@ class Inputs:
 class Writer:
     """Renders pages into the new tree, each with the links relative to where it sits."""
 
-    def __init__(self, folder: Path, has_changes: bool) -> None:
+    def __init__(self, files: TreeFiles, has_changes: bool) -> None:
         from jinja2 import ChoiceLoader, PackageLoader
 
-        self.folder = folder
+        self.files = files
         self.env = make_environment(
             ChoiceLoader(
                 [PackageLoader("tthc_cli.site", "templates"), PackageLoader("tthc_cli.reports")]
@@ -78,12 +78,14 @@ class Writer:
         labels = {**DIFF_LABELS, **DEDUPE_LABELS, **STATS_LABELS, **LABELS}
         self.common = {
             "lang": current_language(),
-            "css": stylesheet_markup(),
+            "css": None,
             "t": translated(labels),
             "has_changes": has_changes,
             "words": script_words(),
         }
-        self.policy = content_security_policy(scripts=("'self'",))
+        # One stylesheet file for the whole site: thousands of pages need not repeat it.
+        self.policy = content_security_policy(scripts=("'self'",), styles=("'self'",))
+        self.templates: dict[str, Any] = {}
         self.pages = 0
         self.bytes = 0
 
@@ -91,16 +93,17 @@ class Writer:
         self, path: str, template: str, title: str, *, script: bool = False, **context: Any
     ) -> None:
         root = "../" * path.count("/")
-        text = self.env.get_template(template).render(
+        found = self.templates.get(template)
+        if found is None:
+            found = self.templates[template] = self.env.get_template(template)
+        text = found.render(
             **self.common, csp=self.policy, root=root, title=title, script=script, **context
         )
         self.write(path, text.encode("utf-8"))
         self.pages += 1
 
     def write(self, path: str, data: bytes) -> None:
-        target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)  # the whole tree is renamed into place at the end
+        self.files.write(path, data)  # the whole tree is renamed into place at the end
         self.bytes += len(data)
 
 
@@ -116,13 +119,6 @@ def script_words() -> dict[str, Any]:
         "levels": {level: level_label(level) for level in ("tinh", "huyen", "xa")},
         "letters": "".join(sorted(VIETNAMESE_LETTERS)),
     }
-
-
-@functools.cache
-def stylesheet_markup() -> Any:
-    from markupsafe import Markup
-
-    return Markup(stylesheet())
 
 
 def build_site(
@@ -150,8 +146,10 @@ def _build(paths: Sequence[Path], out: Path, before: Sequence[Path]) -> SiteResu
         result.errors.extend(e for e in diff.old.errors)
     dedupe = run_dedupe(paths) if catalogs.units else None
     inputs = Inputs(catalogs, diff, dedupe)
-    with replaced_tree(out) as folder:
-        writer = Writer(folder, diff is not None)
+    # Thousands of pages made from data held to the end: the collector would walk it over and
+    # over, for nothing.
+    with replaced_tree(out) as files, collector_paused():
+        writer = Writer(files, diff is not None)
         _write_all(writer, inputs, result)
     result.pages, result.bytes = writer.pages, writer.bytes
     return result
@@ -168,6 +166,7 @@ def _write_all(writer: Writer, inputs: Inputs, result: SiteResult) -> None:
         summaries = _province(writer, code, pages.province_name(code, names), lists, entries, urls)
         provinces[code] = summaries
         result.procedures += sum(s["count"] for s in summaries)
+    writer.write("style.css", stylesheet().encode("utf-8"))
     for name in STATIC:
         writer.write(name, (resources.files("tthc_cli.site") / "static" / name).read_bytes())
     index = build_index([Entry(item.row, urls[id(item)]) for item in catalogs.ordered])
