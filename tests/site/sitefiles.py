@@ -42,11 +42,14 @@ procedures:
   - code: "1.009999"
     name: "<script>alert(1)</script>"
     field: Thử nghiệm
-  - code: "1.000893"
+  - code: "1.099001"
     name: Đăng ký hoạt động tín ngưỡng tại đường làng
     field: Tôn giáo
     location_independent: true
     fees: []
+  - code: "1.099002"
+    name: Đăng ký hoạt động tín ngưỡng tại Bình Dương
+    field: Tôn giáo
 """
 UNITS = """\
 kind: units

@@ -35,6 +35,7 @@
           list.appendChild(item);
         });
         say(status, hits.length ? words.found.replace("{count}", hits.length) : words.none);
+        list.setAttribute("data-query", text);  /* the query these results answer */
       }, function () {
         if (ticket === asked) say(status, words.unavailable);
       });
