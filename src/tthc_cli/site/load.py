@@ -154,8 +154,8 @@ def load_catalogs(paths: Sequence[Path]) -> Catalogs:
                 if value and value not in bucket:
                     bucket.append(value)
             # The list's decisions, then those its procedures name one by one.
-            named = [_text(item.get("decision")) for item in values]
-            for decision in [*_strings(data.get("decisions")), *filter(None, named)]:
+            each = [_text(item.get("decision")) for item in values]
+            for decision in [*_strings(data.get("decisions")), *filter(None, each)]:
                 if decision not in plist.decisions:
                     plist.decisions.append(decision)
             plist.files.append(shown)
