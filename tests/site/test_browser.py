@@ -179,6 +179,27 @@ def test_filters_and_search_work_by_keyboard(site: tuple[Path, list[str]], drive
         assert "1.099001" in [r.get_attribute("data-code") for r in shown]
         assert {r.get_attribute("data-loc") for r in shown} == {"yes"}
         shown = [r for r in shown if r.get_attribute("data-code") == "1.099001"]
+        # A long list shows its first rows, and a button shows the rest.
+        more = driver.find_element(By.ID, "list-more")
+        assert not more.is_displayed()
+        _tab_to(driver, "f-q")
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
+        ActionChains(driver).send_keys("a").perform()  # shows fewer than all
+        _tab_to(driver, "f-loc")
+        ActionChains(driver).send_keys(Keys.ARROW_UP).perform()  # → any
+        _tab_to(driver, "f-q")
+        ActionChains(driver).send_keys(Keys.BACKSPACE).perform()  # empty: every row
+        assert len([r for r in rows if r.is_displayed()]) == 50
+        _tab_to(driver, "list-more")
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        assert len([r for r in rows if r.is_displayed()]) == len(rows)
+        assert not more.is_displayed()
+        _tab_to(driver, "f-q")
+        ActionChains(driver).send_keys("tín ngưỡng tại đường làng").perform()
+        _tab_to(driver, "f-loc")
+        ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()  # → yes
+        shown = [r for r in rows if r.is_displayed()]
+        shown = [r for r in shown if r.get_attribute("data-code") == "1.099001"]
         # The link of the row that is left opens its page, by Enter.
         link = shown[0].find_element(By.TAG_NAME, "a")
         link.send_keys(Keys.ENTER)

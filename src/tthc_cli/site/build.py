@@ -116,6 +116,10 @@ def script_words() -> dict[str, Any]:
         "unavailable": str(_("The search index could not be loaded.")),
         # Translators: {count} is the number of procedures the filters leave.
         "count": str(_("{count} procedures shown.")),
+        # Translators: the filters leave {count} procedures; the first {shown} are shown.
+        "some": str(_("{shown} of {count} procedures shown.")),
+        # Translators: a button under a list cut short; {count} is the whole list's length.
+        "more": str(_("Show all {count}")),
         "levels": {level: level_label(level) for level in ("tinh", "huyen", "xa")},
         "letters": "".join(sorted(VIETNAMESE_LETTERS)),
     }

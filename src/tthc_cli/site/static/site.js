@@ -60,6 +60,9 @@
     });
     var selects = form.querySelectorAll("select");
     var input = form.querySelector("input[type=search]");
+    var more = document.getElementById("list-more");
+    var SHOWN = 50;  /* rows laid out at a time: a long table takes long to lay out */
+    var all = false;
     function apply() {
       var wanted = {};
       Array.prototype.forEach.call(selects, function (s) { if (s.value) wanted[s.getAttribute("data-key")] = s.value; });
@@ -77,17 +80,37 @@
           function (row) { return row[1]; }, 0);
         var byRow = {};
         shown.forEach(function (i) { byRow[i.row[0]] = i; });
-        var picked = {};
-        order = hits.map(function (h) { picked[h.row[0]] = true; return byRow[h.row[0]]; });
         /* A procedure listed twice in one list shows once, as in `tthc search`. */
+        order = hits.map(function (h) { return byRow[h.row[0]]; });
       }
-      rows.forEach(function (tr) { tr.hidden = true; });
-      order.forEach(function (item) { item.tr.hidden = false; body.appendChild(item.tr); });
-      say(status, words.count.replace("{count}", order.length));
+      var total = order.length;
+      if (!all && total > SHOWN) order = order.slice(0, SHOWN);
+      /* Touch only what changes: one move of the whole body when the order changes. */
+      var visible = {};
+      order.forEach(function (item) { visible[item.row[0]] = true; });
+      data.forEach(function (item) {
+        var hide = !visible[item.row[0]];
+        if (item.tr.hidden !== hide) item.tr.hidden = hide;
+      });
+      var current = Array.prototype.filter.call(body.rows, function (tr) { return !tr.hidden; });
+      var same = current.length === order.length && order.every(function (item, i) { return current[i] === item.tr; });
+      if (!same) {
+        var fragment = document.createDocumentFragment();
+        order.forEach(function (item) { fragment.appendChild(item.tr); });
+        data.forEach(function (item) { if (!visible[item.row[0]]) fragment.appendChild(item.tr); });
+        body.appendChild(fragment);
+      }
+      say(status, order.length < total
+        ? words.some.replace("{shown}", order.length).replace("{count}", total)
+        : words.count.replace("{count}", total));
+      more.hidden = order.length >= total;
+      more.textContent = words.more.replace("{count}", total);
     }
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    function changed() { all = false; apply(); }
+    more.addEventListener("click", function () { all = true; apply(); });
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
   }
 
   function start() {
