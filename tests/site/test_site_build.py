@@ -150,3 +150,20 @@ def test_the_shipped_catalogs(tmp_path: Path) -> None:
     assert code == 0, err
     assert broken_links(tmp_path / "site") == []
     assert len(list((tmp_path / "site").rglob("*.html"))) > 300
+
+
+def test_values_never_make_paths_outside_the_site(tmp_path: Path) -> None:
+    catalogs = tmp_path / "in"
+    catalogs.mkdir()
+    (catalogs / "odd.yaml").write_text(
+        'kind: procedure-catalog\nprovince: "../../escaped"\nlevel: xa\n'
+        'effective: "../2025 07"\nprocedures:\n'
+        '  - {code: "../../x", name: Thủ tục lạ, field: Thử}\n',
+        encoding="utf-8",
+    )
+    code, _out, err = _site("site", str(catalogs), "-o", str(tmp_path / "out" / "site"))
+    assert code == 0, err
+    written = {p.resolve() for p in tmp_path.rglob("*") if p.is_file()}
+    outside = {p for p in written if not p.is_relative_to((tmp_path / "out" / "site").resolve())}
+    assert outside == {(catalogs / "odd.yaml").resolve()}
+    assert broken_links(tmp_path / "out" / "site") == []

@@ -33,7 +33,7 @@ from tthc_cli.runtime.i18n import N_, _, current_language, set_language
 from tthc_cli.runtime.perf import collector_paused
 from tthc_cli.site import pages
 from tthc_cli.site.labels import FEE_LABELS, LABELS, YES_NO
-from tthc_cli.site.load import Catalogs, Listing, ProcList, load_catalogs
+from tthc_cli.site.load import Catalogs, Listing, ProcList, load_catalogs, segment
 from tthc_cli.site.searchindex import FOLDER, Entry, build_index
 from tthc_cli.text.unicode import VIETNAMESE_LETTERS
 
@@ -180,7 +180,13 @@ def _write_all(writer: Writer, inputs: Inputs, result: SiteResult) -> None:
         len((resources.files("tthc_cli.site") / "static" / n).read_bytes()) for n in STATIC
     )
     home = [
-        {"code": code, "name": pages.province_name(code, names), "lists": summaries}
+        {
+            "code": code,
+            "folder": segment(code),
+            "name": pages.province_name(code, names),
+            "lists": summaries,
+            "units": any(u.province == code for u in catalogs.units),
+        }
         for code, summaries in provinces.items()
     ]
     writer.page(
@@ -216,6 +222,7 @@ def _province(
     urls: dict[int, str],
 ) -> list[dict[str, Any]]:
     """The province's filterable list, and a page per procedure of each of its lists."""
+    folder = segment(code)
     rows = []
     summaries = []
     for plist in lists:
@@ -225,14 +232,14 @@ def _province(
             first = kept.setdefault(listing.row.key, listing)
             listing.slug = first.slug or pages.slug(listing.row)
             first.slug = listing.slug
-            urls[id(listing)] = f"p/{code}/{plist.slug}/{listing.slug}.html"
+            urls[id(listing)] = f"p/{folder}/{plist.slug}/{listing.slug}.html"
             files = where.setdefault(listing.row.key, [])
             if listing.row.file not in files:
                 files.append(listing.row.file)
         for key, listing in kept.items():
             rows.append(pages.list_row(plist, listing))
             writer.page(
-                f"p/{code}/{plist.slug}/{listing.slug}.html",
+                f"p/{folder}/{plist.slug}/{listing.slug}.html",
                 "procedure.html",
                 listing.row.name,
                 province_name=name,
@@ -245,7 +252,7 @@ def _province(
         summaries.append(pages.list_summary(plist, len(kept)))
     fields = sorted({row["field"] for row in rows if row["field"]})
     writer.page(
-        f"p/{code}/index.html",
+        f"p/{folder}/index.html",
         "province.html",
         name,
         script=True,
@@ -292,7 +299,7 @@ def _units(writer: Writer, inputs: Inputs, names: dict[str, str]) -> None:
         context: dict[str, Any] = dedupe_context(dedupe, code)
         name = pages.province_name(code, names)
         writer.page(
-            f"units/{code}.html",
+            f"units/{segment(code)}.html",
             "units.html",
             _("Communes of {province}").format(province=name),
             files=[
@@ -308,7 +315,15 @@ def _units(writer: Writer, inputs: Inputs, names: dict[str, str]) -> None:
         )
         groups = sum(len(items) for _scope, items in context["scopes"])
         communes = sum(len(u.communes) for u in files)
-        provinces.append({"code": code, "name": name, "communes": communes, "groups": groups})
+        provinces.append(
+            {
+                "code": code,
+                "folder": segment(code),
+                "name": name,
+                "communes": communes,
+                "groups": groups,
+            }
+        )
     writer.page(
         "units/index.html", "units_index.html", str(_(LABELS["units"])), provinces=provinces
     )

@@ -8,6 +8,8 @@ that cannot be read is one error naming it, and the site is built from the other
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +54,7 @@ class ProcList:
 
     @property
     def slug(self) -> str:
-        return f"{self.level}-{self.effective or 'undated'}"
+        return segment(f"{self.level}-{self.effective or 'undated'}")
 
 
 @dataclass
@@ -76,6 +78,19 @@ class Catalogs:
     @property
     def rows(self) -> list[Row]:
         return [listing.row for plist in self.lists for listing in plist.listings]
+
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z_.-]+")
+
+
+def segment(text: str) -> str:
+    """Text as one safe part of a path or URL: itself when it is letters, digits, `.`, `_` and
+    `-` only (a province code, a date), else those with a digest that keeps it apart."""
+    safe = _UNSAFE.sub("-", text).strip(".-")
+    if safe == text and safe:
+        return safe
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{safe}-{digest}" if safe else digest
 
 
 def _text(value: Any) -> str:
