@@ -24,6 +24,8 @@ commands:
   labelled   score dedupe-names' verdicts on the two labelled sets of name pairs (real names
              with labels from unit codes, and the synthetic set): precision, recall, per kind
   generate   write the corpus only: OUT [--files N] [--procedures N] [--seed S]
+  site       time `tthc site` on the shipped catalogs and the corpus; first-search bytes and
+             keystroke time in headless Chromium [--repeat R] [--corpus DIR]
   identity   record|check DIR: the JSON output of validate, diff, dedupe-names, stats and
              search on the corpora and the shipped catalogs, byte for byte, before and after
 
@@ -65,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import generate
 
         return generate.main(rest)
+    if command == "site":
+        from benchmarks import sitebench
+
+        return sitebench.main(rest)
     if command == "identity":
         from benchmarks import identity
 

@@ -143,3 +143,27 @@ def test_validate_in_vietnamese_from_the_compiled_catalog(installed: Installed) 
     done = installed.tthc("--lang", "vi", "validate", "catalogs")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Đã kiểm tra" in done.stdout + done.stderr
+
+
+def test_the_wheel_holds_the_page_templates(built: Built) -> None:
+    with zipfile.ZipFile(built.wheel) as archive:
+        names = set(archive.namelist())
+    for template in ("base.html", "style.css", "stats.html", "diff_body.html"):
+        assert f"tthc_cli/reports/templates/{template}" in names
+    for shipped in ("templates/home.html", "templates/procedure.html", "static/search.js"):
+        assert f"tthc_cli/site/{shipped}" in names
+
+
+def test_an_html_report_from_the_installed_wheel(installed: Installed) -> None:
+    done = installed.tthc("--lang", "vi", "stats", "catalogs", "--format", "html")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("<!DOCTYPE html>")
+    assert "Số liệu thủ tục hành chính" in done.stdout
+
+
+def test_a_site_from_the_installed_wheel(installed: Installed) -> None:
+    done = installed.tthc("site", "catalogs", "-o", "public")
+    assert done.returncode == 0, done.stderr
+    home = (installed.work / "public" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in home
+    assert (installed.work / "public" / "search" / "names.js").is_file()

@@ -69,7 +69,7 @@ def test_completion_lists_the_formats(command: str, choices: Formats) -> None:
 
 def test_completion_of_a_started_format() -> None:
     assert formats.DIFF.complete("x") == ["xlsx"]
-    assert formats.VALIDATE.complete("") == ["text", "json", "github", "sarif"]
+    assert formats.VALIDATE.complete("") == ["text", "json", "github", "sarif", "html"]
 
 
 def test_a_format_in_another_case_is_that_format() -> None:
@@ -83,8 +83,8 @@ def test_an_unknown_format_is_a_usage_error(lang: str) -> None:
     result = runner.invoke(app, ["--lang", lang, "validate", "--format", "xml"])
     assert result.exit_code == 2
     said = {
-        "en": "'xml' is not one of 'text', 'json', 'github', 'sarif'.",
-        "vi": "'xml' không phải là một trong 'text', 'json', 'github', 'sarif'.",
+        "en": "'xml' is not one of 'text', 'json', 'github', 'sarif', 'html'.",
+        "vi": "'xml' không phải là một trong 'text', 'json', 'github', 'sarif', 'html'.",
     }
     assert said[lang] in " ".join(result.stderr.replace("│", " ").split())
 

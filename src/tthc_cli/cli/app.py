@@ -23,6 +23,7 @@ from tthc_cli.cli import (
     meta,
     renames,
     search,
+    site,
     stats,
     validate,
 )
@@ -103,7 +104,7 @@ def main_callback(
 
 
 # The order of the overview's command list.
-for _module in (validate, diff, dedupe, renames, fmt, meta, imports, stats, search, lsp):
+for _module in (validate, diff, dedupe, renames, fmt, meta, imports, stats, search, lsp, site):
     _module.register(app)
 
 

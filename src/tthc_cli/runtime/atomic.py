@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tthc_cli.runtime.i18n import _
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 class FileChangedError(OSError):
@@ -92,3 +99,75 @@ def _current_bytes(target: Path) -> bytes | None:
         return target.read_bytes()
     except FileNotFoundError:
         return None
+
+
+TREE_MARK = ".tthc-tree"
+_WRITERS = 4  # creating many small files waits on the file system, not on Python
+_PENDING = 256  # files handed to the writers and not yet written, at most
+
+
+class TreeFiles:
+    """The files of a new tree, written by a few threads; errors come out of `close`."""
+
+    def __init__(self, root: Path) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.root = root
+        self._pool = ThreadPoolExecutor(_WRITERS, thread_name_prefix="tthc-write")
+        self._pending: collections.deque[Future[None]] = collections.deque()
+        self._folders: set[Path] = {root}
+
+    def write(self, path: str, data: bytes) -> None:
+        """Write data at path (relative to the tree, `/`-separated)."""
+        target = self.root / path
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        while len(self._pending) >= _PENDING:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(target.write_bytes, data))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        try:
+            while self._pending:
+                self._pending.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def replaced_tree(target: Path) -> Iterator[TreeFiles]:
+    """Files to write that then replace the folder `target` whole: readers see the old tree or
+    the new one.
+
+    The new tree is written beside the target and renamed into place; a failure leaves the old
+    one as it was. A target that exists must be empty or a tree this function made (it holds
+    TREE_MARK): a folder of other files is never deleted.
+    """
+    if target.exists():
+        if not target.is_dir():
+            raise NotADirectoryError(20, _("is not a directory"), str(target))
+        if any(target.iterdir()) and not (target / TREE_MARK).is_file():
+            raise FileExistsError(
+                17, _("is a folder tthc did not write; give an empty or new folder"), str(target)
+            )
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    files = TreeFiles(fresh)
+    try:
+        files.write(TREE_MARK, b"")
+        yield files
+        files.close()
+        os.chmod(fresh, 0o755)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            os.replace(target, old / "tree")
+            os.replace(fresh, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(fresh, target)
+    except BaseException:
+        files.close()
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tthc_cli.reports.dedupe.base import DedupeFileWriter, DedupeReporter
 from tthc_cli.reports.dedupe.csvout import CsvDedupeReporter
+from tthc_cli.reports.dedupe.html import HtmlDedupeReporter
 from tthc_cli.reports.dedupe.jsonout import JsonDedupeReporter
 from tthc_cli.reports.dedupe.text import TextDedupeReporter
 from tthc_cli.reports.dedupe.xlsx import XlsxDedupeReporter
@@ -12,6 +13,7 @@ DEDUPE_REPORTERS: dict[str, type[DedupeReporter]] = {
     "text": TextDedupeReporter,
     "json": JsonDedupeReporter,
     "csv": CsvDedupeReporter,
+    "html": HtmlDedupeReporter,
 }
 DEDUPE_WRITERS: dict[str, type[DedupeFileWriter]] = {"xlsx": XlsxDedupeReporter}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tthc_cli.reports.diff.base import DiffFileWriter, DiffReporter
 from tthc_cli.reports.diff.csvout import CsvDiffReporter
+from tthc_cli.reports.diff.html import HtmlDiffReporter
 from tthc_cli.reports.diff.jsonout import JsonDiffReporter
 from tthc_cli.reports.diff.markdown import MarkdownDiffReporter
 from tthc_cli.reports.diff.text import TextDiffReporter
@@ -14,6 +15,7 @@ DIFF_REPORTERS: dict[str, type[DiffReporter]] = {
     "json": JsonDiffReporter,
     "markdown": MarkdownDiffReporter,
     "csv": CsvDiffReporter,
+    "html": HtmlDiffReporter,
 }
 
 # Formats that are files of their own rather than text for a terminal.

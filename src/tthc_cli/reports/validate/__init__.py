@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tthc_cli.reports.validate.base import Reporter
 from tthc_cli.reports.validate.github import GithubReporter
+from tthc_cli.reports.validate.html import HtmlReporter
 from tthc_cli.reports.validate.jsonout import JsonReporter
 from tthc_cli.reports.validate.sarif import SarifReporter
 from tthc_cli.reports.validate.text import TextReporter
@@ -13,6 +14,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "json": JsonReporter,
     "github": GithubReporter,
     "sarif": SarifReporter,
+    "html": HtmlReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]
