@@ -23,7 +23,7 @@ from tthc_cli.names.result import DedupeResult, Group, Member
 from tthc_cli.names.suggestions import suggest, taken_key
 from tthc_cli.names.types import ROAD_TYPES
 from tthc_cli.runtime.perf import collector_paused, fork_workers
-from tthc_cli.text.normalize import has_vietnamese_diacritics, match_key
+from tthc_cli.text.normalize import match_key
 from tthc_cli.text.syllables import unmarked_name_possible
 
 # Below this many names a second process costs more (start, results sent back) than it saves.
@@ -94,17 +94,17 @@ def _find_duplicates(
     )
 
 
-def typed_without_marks(entries: Iterable[NameEntry]) -> set[str]:
+def typed_without_marks(members: Iterable[Member]) -> set[str]:
     """The lists (files) that show they were typed without marks: most of their names carry no
     mark, and most of those have a word that needs one ("Nguyen", "Tuc"). There a name that
     could be real as written ("Tan An") is the marked name all the same."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for entry in entries:
-        count = counts[entry.file]
+    for m in members:
+        count = counts[m.entry.file]
         count[0] += 1
-        if not has_vietnamese_diacritics(entry.name):
+        if m.parsed.ascii_only:  # read once by the parser: no second scan of the name
             count[1] += 1
-            count[2] += not unmarked_name_possible(entry.name)
+            count[2] += not unmarked_name_possible(m.entry.name)
     return {
         file
         for file, (names, unmarked, proven) in counts.items()
@@ -125,24 +125,34 @@ def _groups(
     parsed_cache: dict[tuple[str, str, bool, bool], PlaceName] = {}
     # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
     verdict_cache: dict[tuple[int, int], Verdict | None] = {}
-    unmarked_lists = typed_without_marks(entries)
 
     def member(entry: NameEntry) -> Member:
         ward = entry.ward
-        typed_unmarked = entry.file in unmarked_lists
-        key = (entry.name, entry.kind, ward, typed_unmarked)
+        key = (entry.name, entry.kind, ward, False)
         parsed = parsed_cache.get(key)
         if parsed is None:
             parsed = parse_name(entry.name, entry.kind, ward=ward)
-            if typed_unmarked and parsed.rest_unmarked:
-                parsed = replace(parsed, typed_unmarked=True)
             parsed_cache[key] = parsed
         return Member(entry, parsed)
 
+    def typed_unmarked(m: Member) -> Member:
+        key = (m.entry.name, m.entry.kind, m.entry.ward, True)
+        parsed = parsed_cache.get(key)
+        if parsed is None:
+            parsed = parsed_cache[key] = replace(m.parsed, typed_unmarked=True)
+        return Member(m.entry, parsed)
+
     scopes: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     taken: dict[tuple[str, str], set[Any]] = defaultdict(set)
-    for entry in entries:
-        m = member(entry)
+    members = [member(entry) for entry in entries]
+    unmarked_lists = typed_without_marks(members)
+    if unmarked_lists:
+        members = [
+            typed_unmarked(m) if m.entry.file in unmarked_lists and m.parsed.rest_unmarked else m
+            for m in members
+        ]
+    for m in members:
+        entry = m.entry
         taken[(entry.province, entry.commune)].add(taken_key(m.parsed))
         if entry.kind == "street":
             # Numbered routes run through many communes: one route in two communes is one road.

@@ -252,6 +252,7 @@ def _parse(name: str, kind: str, ward: bool, detect_type: bool) -> PlaceName:
         type_word, written_type, rest = None, "", _plain(key)
     if type_word == "tổ" and ward:
         type_word = "tổ dân phố"
+    rest_fold = rest if rest.isascii() else fold_key(rest)
     return PlaceName(
         original=name,
         kind=kind,
@@ -260,12 +261,13 @@ def _parse(name: str, kind: str, ward: bool, detect_type: bool) -> PlaceName:
         suffix=reading.suffix,
         date=date,
         rest=rest,
-        rest_fold=rest if rest.isascii() else fold_key(rest),
+        rest_fold=rest_fold,
         ascii_only=ascii_only,
         written_type=_written(written_type) if written_type else "",
         written_number=reading.written_number,
         written_date=reading.written_date,
-        rest_unmarked=not has_vietnamese_diacritics(rest),
+        # A match key without diacritics is its own fold: no second scan of the text.
+        rest_unmarked=rest_fold == rest,
     )
 
 
