@@ -22,7 +22,8 @@ runner = CliRunner()
 
 def _site(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args), env={"TTHC_NO_CACHE": "1", **(env or {})})
-    return result.exit_code, result.stdout, result.stderr
+    crash = "" if result.exception is None or result.exit_code != 1 else repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr + crash
 
 
 def _digest(folder: Path) -> dict[str, str]:
