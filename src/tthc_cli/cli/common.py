@@ -194,6 +194,6 @@ ConfigFile = Annotated[
     typer.Option(help=N_("Read settings from this tthc.toml or pyproject.toml.")),
 ]
 NoConfig = Annotated[bool, typer.Option("--no-config", help=N_("Ignore configuration files."))]
-IndexNoCache = Annotated[
+NoCache = Annotated[
     bool, typer.Option("--no-cache", help=N_("Read every file again; do not use the cache."))
 ]

@@ -11,7 +11,7 @@ import typer
 from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
-    IndexNoCache,
+    NoCache,
     ReportOutput,
     paths_or_default,
     print_errors,
@@ -57,7 +57,7 @@ def stats(
     ] = None,
     output_format: Annotated[str, formats.STATS.option()] = "text",
     output: ReportOutput = None,
-    no_cache: IndexNoCache = False,
+    no_cache: NoCache = False,
 ) -> None:
     from tthc_cli.index.query import run_stats
     from tthc_cli.reports.stats import STATS_REPORTERS

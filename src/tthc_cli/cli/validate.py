@@ -11,6 +11,7 @@ from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
+    NoCache,
     NoConfig,
     ReportOutput,
     paths_or_default,
@@ -81,13 +82,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help=N_("Neither read nor write the result cache in .tthc-cache/."),
-        ),
-    ] = False,
+    no_cache: NoCache = False,
 ) -> None:
     # long: the options' declarations; the body is one call and the report.
     from tthc_cli.reports.fmt import print_fixed

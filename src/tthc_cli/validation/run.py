@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tthc_cli.catalog.cache import cache_folder
 from tthc_cli.runtime.errors import CatalogLoadError, ConfigError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.config import Settings, find_config, load_settings, merge_cli
@@ -84,11 +85,10 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
 
         only = changed_files(cwd, options.base)
     cache = None
-    if options.use_cache:
-        from tthc_cli.validation.cache import CACHE_DIR
+    folder = cache_folder(options.use_cache)
+    if folder is not None:
         from tthc_cli.validation.engine import cache_for
 
-        # Relative, as before: the cache sits in the working directory of the run.
-        cache = cache_for(settings, Path(CACHE_DIR))
+        cache = cache_for(settings, folder)
     result = validate_paths(paths, settings, cache=cache, changed=only)
     return ValidateRun(result, strict=settings.strict, fixed=fixed)
