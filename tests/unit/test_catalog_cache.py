@@ -28,14 +28,13 @@ def _reads(store: Store, path: Path, shown: str = "a.yaml") -> tuple[str, int]:
         calls.append(target)
         return target.read_bytes()
 
-    def build(data: bytes) -> tuple[str, Any]:
-        text = data.decode("utf-8")
-        return text.upper(), text
+    def build(data: bytes) -> str:
+        return data.decode("utf-8").upper()
 
     def restore(value: Any) -> str | None:
-        return value.upper() if isinstance(value, str) else None
+        return value if isinstance(value, str) else None
 
-    return store.read(path, shown, build, restore, read=read), len(calls)
+    return store.read(path, shown, build, lambda text: text, restore, read=read), len(calls)
 
 
 @pytest.fixture
@@ -140,11 +139,11 @@ def test_a_value_marshal_cannot_hold_is_not_stored(tmp_path: Path) -> None:
 def test_errors_are_never_stored(tmp_path: Path, file: Path) -> None:
     store = Store(tmp_path, "t")
 
-    def build(data: bytes) -> tuple[str, Any]:
+    def build(data: bytes) -> str:
         raise ValueError("bad file")
 
     with pytest.raises(ValueError, match="bad file"):
-        store.read(file, "a.yaml", build, lambda value: value, read=Path.read_bytes)
+        store.read(file, "a.yaml", build, str, lambda value: value, read=Path.read_bytes)
     store.save()
     assert Store(tmp_path, "t").get("a.yaml", cache.digest_bytes(file.read_bytes())) is MISS
 

@@ -274,7 +274,8 @@ class Store:
         self,
         path: Path,
         shown: str,
-        build: Callable[[bytes], tuple[R, Any]],
+        build: Callable[[bytes], R],
+        pack: Callable[[R], Any],
         restore: Callable[[Any], R | None],
         *,
         read: Callable[[Path], bytes],
@@ -282,10 +283,11 @@ class Store:
     ) -> R:
         """What `build` makes of the file's bytes, from the store while they are unchanged.
 
-        `read` reads the bytes (raising the command's errors); `build` returns its result and
-        the plain value to store (MISS: store nothing); `restore` turns a stored value back
-        into a result, or None when it is damaged. Nothing is stored when `build` raises.
-        info: the file's `os.stat`, when the caller has just taken it.
+        `read` reads the bytes (raising the command's errors); `pack` turns a result into the
+        plain value to store (MISS: store nothing), and is called only when the cache is on;
+        `restore` turns a stored value back into a result, or None when it is damaged.
+        Nothing is stored when `build` raises. info: the file's `os.stat`, when the caller has
+        just taken it.
         """
         stamp = file_stamp(path, info) if self.file is not None else None
         found = self.recall(shown, stamp)
@@ -295,7 +297,7 @@ class Store:
             return result
         data = read(path)
         if self.file is None:
-            return build(data)[0]
+            return build(data)
         sha = digest_bytes(data)
         found = self.get(shown, sha, stamp)
         result = restore(found) if found is not MISS else None
@@ -303,7 +305,8 @@ class Store:
             self.hits += 1
             return result
         self.misses += 1
-        result, value = build(data)
+        result = build(data)
+        value = pack(result)
         if value is not MISS:
             self.put(shown, sha, value, stamp)
         return result

@@ -58,6 +58,7 @@ def _load_side(paths: Sequence[Path], label: str, max_bytes: int, store: Store) 
                 path,
                 shown,
                 partial(_built, path, shown, path in discovery.named, max_bytes),
+                _packed,
                 partial(_restored, shown),
                 read=partial(read_bytes, max_bytes=max_bytes),
             )
@@ -91,9 +92,8 @@ class _Stored:
         return (self.lines[int(path[1])], 1)
 
 
-def _built(path: Path, shown: str, named: bool, max_bytes: int, data: bytes) -> tuple[_Loaded, Any]:
-    """One file read: the catalog (None for a file of another kind) with its errors, and what
-    the cache keeps of it (only of a catalog without errors)."""
+def _built(path: Path, shown: str, named: bool, max_bytes: int, data: bytes) -> _Loaded:
+    """One file read: the catalog (None for a file of another kind) with its errors."""
     found = read_catalog(
         path,
         "procedure-catalog",
@@ -103,19 +103,24 @@ def _built(path: Path, shown: str, named: bool, max_bytes: int, data: bytes) -> 
         max_bytes=max_bytes,
         data=data,
     )
-    if found is None:
-        return (None, []), MISS  # a units or decisions file in a folder
-    if isinstance(found, Document):
-        problem = _problem(found)
-        if problem is not None:
-            error = CatalogLoadError(found.path, problem[0], line=problem[1], column=problem[2])
-            return (None, [error]), MISS
-        errors = _schema_errors(found)
-        if errors:
-            return (found, errors), MISS
+    if found is None or isinstance(found, FastCatalog):
+        return found, []  # None: a units or decisions file in a folder
+    problem = _problem(found)
+    if problem is not None:
+        error = CatalogLoadError(found.path, problem[0], line=problem[1], column=problem[2])
+        return None, [error]
+    return found, _schema_errors(found)
+
+
+def _packed(loaded: _Loaded) -> Any:
+    """What the cache keeps of a catalog without errors: its level, procedures and the line
+    of each; nothing of other files (their errors are reported on every run)."""
+    found, errors = loaded
+    if found is None or errors:
+        return MISS
     items = found.data["procedures"]
     lines = [found.pos(("procedures", index, "code"))[0] for index in range(len(items))]
-    return (found, []), (found.data["level"], items, lines)
+    return (found.data["level"], items, lines)
 
 
 def _restored(shown: str, value: Any) -> _Loaded | None:

@@ -149,7 +149,8 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
                 rows = store.read(
                     path,
                     shown,
-                    partial(_built, path, shown, named),
+                    partial(_load_file, path, shown, named),
+                    _pack,
                     partial(_restore, shown),
                     read=read_bytes,
                     info=info,
@@ -162,11 +163,6 @@ def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     index.cached = store.hits
     store.save()
     return index
-
-
-def _built(path: Path, shown: str, named: bool, data: bytes) -> tuple[list[Row], Any]:
-    rows = _load_file(path, shown, named, data)
-    return rows, _pack(rows)
 
 
 def _restore(shown: str, packed: Any) -> list[Row] | None:

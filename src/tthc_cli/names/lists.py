@@ -133,6 +133,7 @@ def _read_units(path: Path, result: NameList, named: bool, store: Store) -> None
         path,
         shown,
         partial(_units_built, path, named),
+        _units_packed,
         partial(_units_restored, shown),
         read=read_bytes,
     )
@@ -143,17 +144,21 @@ def _read_units(path: Path, result: NameList, named: bool, store: Store) -> None
     result.entries += found.entries
 
 
-def _units_built(path: Path, named: bool, data: bytes) -> tuple[NameList | None, Any]:
-    """The names of one units file, and what the cache keeps of them: its communes and one
-    row per name."""
+def _units_built(path: Path, named: bool, data: bytes) -> NameList | None:
+    """The names of one units file (None for a file of another kind)."""
     one = NameList()
-    if not _units_of(path, one, named, data):
-        return None, MISS
+    return one if _units_of(path, one, named, data) else None
+
+
+def _units_packed(names: NameList | None) -> Any:
+    """What the cache keeps of a units file: its communes and one row per name."""
+    if names is None:
+        return MISS
     rows = [
         (e.province, e.commune, e.commune_name, e.kind, e.name, e.origin, e.line)
-        for e in one.entries
+        for e in names.entries
     ]
-    return one, (sorted(one.communes), rows)
+    return (sorted(names.communes), rows)
 
 
 def _units_restored(shown: str, value: Any) -> NameList | None:
