@@ -23,7 +23,7 @@ from tthc_cli.text.keys import fold_key
 from tthc_cli.text.units import is_ward
 
 LIST_SUFFIXES = (".csv", ".xlsx")
-_FORMAT = 1  # what the cache keeps of a units file: (province, communes, name rows)
+_FORMAT = 1  # what the cache keeps of a units file: (its communes, one row per name)
 KINDS = ("hamlet", "street")
 COLUMNS = ("province", "commune", "kind", "name", "from")
 # Header spellings people use for the DESIGN.md columns (compared after fold_key).
