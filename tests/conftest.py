@@ -24,3 +24,11 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands keep their cache in a folder of each test's own, never in the repository or
+    the working folder; a test of the default location removes TTHC_CACHE_DIR again."""
+    monkeypatch.delenv("TTHC_NO_CACHE", raising=False)
+    monkeypatch.setenv("TTHC_CACHE_DIR", str(tmp_path_factory.mktemp("tthc-cache")))

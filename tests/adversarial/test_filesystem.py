@@ -380,25 +380,34 @@ def test_a_full_disk_leaves_every_file_intact(
     ["garbage", "truncated", "empty", "wrong-shape", "wrong-rows"],
 )
 def test_a_damaged_stats_and_search_cache_is_only_a_cache(tree: Tree, damage: str) -> None:
+    import hashlib
     import marshal
 
-    from tthc_cli.index.procindex import CACHE_VERSION
+    def sealed(header: bytes, entries: object) -> bytes:  # a well-formed file of the store
+        body = marshal.dumps(entries)  # type: ignore[arg-type]
+        return header + hashlib.sha256(body).digest() + body
 
     args: list[str | Path] = ["stats", tree.root / "good"]
     first = invoke(args)
     assert first.exit_code == 0
-    caches = list((tree.root / ".cache").glob("*"))
+    caches = list((tree.root / ".cache").glob("*.marshal"))
     assert caches, "stats wrote no cache"
     for cache in caches:
         data = cache.read_bytes()
+        header = data[: data.index(b"\n") + 1]
+        entries = marshal.loads(data[len(header) + 32 :])
         cache.write_bytes(
             {
                 "garbage": bytes(range(256)) * 4,
                 "truncated": data[: len(data) // 2],
                 "empty": b"",
-                "wrong-shape": marshal.dumps({"version": CACHE_VERSION, "files": [1, 2]}),
-                "wrong-rows": marshal.dumps(
-                    {"version": CACHE_VERSION, "files": {str(tree.catalog): ("x", None, 5)}}
+                "wrong-shape": sealed(header, [1, 2]),
+                "wrong-rows": sealed(
+                    header,
+                    {
+                        path: (sha, stamp, ("x", None, 5))
+                        for path, (sha, stamp, _) in entries.items()
+                    },
                 ),
             }[damage]
         )

@@ -39,6 +39,7 @@ def git(root: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("TTHC_CACHE_DIR")  # the default folder: .tthc-cache/ of the working one
     git(tmp_path, "init", "-q", "-b", "main")
     folder = tmp_path / "catalogs"
     (folder / "da-nang").mkdir(parents=True)

@@ -101,21 +101,30 @@ def test_another_message_language_misses(project: Path) -> None:
     assert cache.hits == 0
 
 
+def _sealed(header: bytes, entries: dict[str, object]) -> bytes:
+    """A cache file as the store writes one: its header, the SHA-256 of the body, the body."""
+    import hashlib
+    import marshal
+
+    body = marshal.dumps(entries)
+    return header + hashlib.sha256(body).digest() + body
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda text: text[: len(text) // 2],
-        lambda text: text.replace("TT202", "TT999"),
-        lambda text: text.replace('"sha"', '"shb"'),
-        lambda text: "\x00\xff garbage",
-        lambda text: "",
+        lambda data: data[: len(data) // 2],
+        lambda data: data.replace(b"TT202", b"TT999"),
+        lambda data: data.replace(b"tthc-cache 1 ", b"tthc-cache 0 "),
+        lambda data: b"\x00\xff garbage",
+        lambda data: b"",
     ],
-    ids=["truncated", "edited", "renamed-key", "garbage", "empty"],
+    ids=["truncated", "edited", "other-format", "garbage", "empty"],
 )
 def test_a_damaged_cache_is_recomputed(project: Path, damage: object) -> None:
     cold, _ = _run()
-    stored = project / CACHE_DIR / "validate.json"
-    stored.write_text(damage(stored.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    stored = project / CACHE_DIR / "validate.marshal"
+    stored.write_bytes(damage(stored.read_bytes()))  # type: ignore[operator]
     result, cache = _run()
     assert cache.hits == 0
     assert _shown(result) == _shown(cold)
@@ -124,16 +133,18 @@ def test_a_damaged_cache_is_recomputed(project: Path, damage: object) -> None:
 
 
 def test_an_edited_entry_with_a_valid_checksum_is_still_checked(project: Path) -> None:
-    import hashlib
-    import json
+    import marshal
 
     _run()
-    stored = project / CACHE_DIR / "validate.json"
-    body = json.loads(stored.read_text(encoding="utf-8").partition("\n")[2])
-    entry = body["files"]["catalogs/a.yaml"]
-    entry["findings"] = [["TT202", "warning", "x", "one", 1, True]]  # a line that is no number
-    text = json.dumps(body)
-    stored.write_text(hashlib.sha256(text.encode()).hexdigest() + "\n" + text, encoding="utf-8")
+    stored = project / CACHE_DIR / "validate.marshal"
+    data = stored.read_bytes()
+    header = data[: data.index(b"\n") + 1]
+    entries = marshal.loads(data[len(header) + 32 :])
+    sha, stamp, value = entries["catalogs/a.yaml"]
+    _findings, summaries, counts = value
+    bad = (("TT202", "warning", "x", "one", 1, True),)  # a line that is no number
+    entries["catalogs/a.yaml"] = (sha, stamp, (bad, summaries, counts))
+    stored.write_bytes(_sealed(header, entries))
     result, cache = _run()
     assert (cache.hits, cache.misses) == (2, 1)
     assert _shown(result) == _shown(validate_paths([Path("catalogs")], Settings()))
@@ -198,7 +209,7 @@ def test_shipped_catalogs_give_identical_findings_with_and_without_the_cache(
 def test_the_cache_keeps_other_folders_until_it_grows_too_big(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tthc_cli.validation.cache as cache_module
+    import tthc_cli.catalog.cache as cache_module
 
     other = project / "other"
     other.mkdir()

@@ -17,6 +17,7 @@ WARN = GOOD.replace("Đăng ký khai sinh", '"Đăng ký khai sinh "')
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)  # the cache folder is relative to the working directory
+    monkeypatch.delenv("TTHC_CACHE_DIR")  # by default
     (tmp_path / "catalogs").mkdir()
     return tmp_path
 

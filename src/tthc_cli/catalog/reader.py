@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from tthc_cli.catalog.loading import Document, load_text
-from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path, read_text
+from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, decode, display_path, read_text
 from tthc_cli.domain.models import KINDS
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
@@ -82,6 +82,7 @@ def read_catalog(
     named: bool = ...,
     fast: None = ...,
     max_bytes: int = ...,
+    data: bytes | None = ...,
 ) -> Document | None: ...
 
 
@@ -94,6 +95,7 @@ def read_catalog(
     named: bool = ...,
     fast: Callable[[str, str], F | None],
     max_bytes: int = ...,
+    data: bytes | None = ...,
 ) -> F | Document | None: ...
 
 
@@ -105,13 +107,15 @@ def read_catalog(
     named: bool = False,
     fast: Callable[[str, str], F | None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    data: bytes | None = None,
 ) -> F | Document | None:
     """A `wanted` file: what `fast(shown, text)` made of it, or its positioned Document; None
     for a file of another known kind met in a folder walk. Raises CatalogLoadError otherwise
-    (see the module docstring). `shown` is the path as users see it (default: display_path)."""
+    (see the module docstring). `shown` is the path as users see it (default: display_path);
+    `data`, the file's bytes when the caller has read them (`read_bytes`) already."""
     if shown is None:
         shown = display_path(path)
-    text = read_text(path, max_bytes=max_bytes)
+    text = read_text(path, max_bytes=max_bytes) if data is None else decode(data, path)
     if fast is not None:
         found = fast(shown, text)
         if found is not None:

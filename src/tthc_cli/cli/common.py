@@ -205,6 +205,6 @@ ReferencePaths = Annotated[
         show_default=False,
     ),
 ]
-IndexNoCache = Annotated[
+NoCache = Annotated[
     bool, typer.Option("--no-cache", help=N_("Read every file again; do not use the cache."))
 ]

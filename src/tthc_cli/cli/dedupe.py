@@ -11,6 +11,7 @@ import typer
 from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     FileOutput,
+    NoCache,
     need_output,
     paths_or_default,
     print_errors,
@@ -76,6 +77,7 @@ def dedupe_names(
             help=N_("A `kind: name-decisions` file: groups accepted there are not shown.")
         ),
     ] = None,
+    no_cache: NoCache = False,
 ) -> None:
     from tthc_cli.names.run import run_dedupe
     from tthc_cli.reports.dedupe import DEDUPE_REPORTERS, DEDUPE_WRITERS
@@ -88,6 +90,7 @@ def dedupe_names(
             street_scope=street_scope.value,
             decisions=decisions,
             progress=bar,
+            use_cache=not no_cache,
         )
     print_errors(stderr(), result.names_list.errors)
     # A national report builds tens of thousands of groups' rows while a million parsed objects

@@ -10,6 +10,7 @@ import typer
 from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     FileOutput,
+    NoCache,
     need_output,
     print_errors,
     print_warning,
@@ -65,6 +66,7 @@ def diff(
             "--include-unstated", help=N_("Also count a field stated on one side only as a change.")
         ),
     ] = False,
+    no_cache: NoCache = False,
 ) -> None:
     from tthc_cli.diffing.run import run_diff
     from tthc_cli.reports.diff import DIFF_REPORTERS, DIFF_WRITERS
@@ -79,6 +81,7 @@ def diff(
             fields=field,
             decisions=decisions,
             include_unstated=include_unstated,
+            use_cache=not no_cache,
         )
     errors = stderr()
     print_errors(errors, run.result.errors)

@@ -9,7 +9,7 @@ import typer
 from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
-    IndexNoCache,
+    NoCache,
     paths_or_default,
     print_errors,
     quietened,
@@ -52,7 +52,7 @@ def search(
         list[str] | None, typer.Option(help=N_("Only this province code. Repeatable."))
     ] = None,
     output_format: Annotated[str, formats.SEARCH.option()] = "text",
-    no_cache: IndexNoCache = False,
+    no_cache: NoCache = False,
 ) -> None:
     from tthc_cli.index.query import run_search
     from tthc_cli.reports.search import SEARCH_REPORTERS

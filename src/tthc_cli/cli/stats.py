@@ -12,7 +12,7 @@ from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
-    IndexNoCache,
+    NoCache,
     NoConfig,
     ReferencePaths,
     ReportOutput,
@@ -61,7 +61,7 @@ def stats(
     ] = None,
     output_format: Annotated[str, formats.STATS.option()] = "text",
     output: ReportOutput = None,
-    no_cache: IndexNoCache = False,
+    no_cache: NoCache = False,
     reference: ReferencePaths = None,
     config: ConfigFile = None,
     no_config: NoConfig = False,

@@ -11,6 +11,7 @@ from tthc_cli.cli import formats
 from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
+    NoCache,
     NoConfig,
     ReferencePaths,
     ReportOutput,
@@ -83,13 +84,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help=N_("Neither read nor write the result cache in .tthc-cache/."),
-        ),
-    ] = False,
+    no_cache: NoCache = False,
     baseline: Annotated[
         Path | None,
         typer.Option(

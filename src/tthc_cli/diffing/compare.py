@@ -16,7 +16,7 @@ from tthc_cli.diffing.result import (
     SideProcedure,
     level_sort,
 )
-from tthc_cli.diffing.sides import load_side
+from tthc_cli.diffing.sides import load_side, open_store
 from tthc_cli.runtime.perf import aged, collector_paused
 from tthc_cli.text.normalize import nfc
 
@@ -156,11 +156,19 @@ def diff_paths(
     decisions: Decisions | None = None,
     *,
     include_unstated: bool = False,
+    use_cache: bool = False,
 ) -> DiffResult:
+    """The diff of two sets of catalogs; with use_cache, the procedures of unchanged files
+    come from the one catalog cache."""
+    store = open_store(use_cache)
     with collector_paused():
         result = diff_sides(
-            load_side(old), load_side(new), decisions, include_unstated=include_unstated
+            load_side(old, store=store),
+            load_side(new, store=store),
+            decisions,
+            include_unstated=include_unstated,
         )
+        store.save()
         # What was loaded lives as long as the result: move it to the oldest generation, or
         # the first collection once the collector is back on walks all of it as young objects
         # (a quarter of a second for two 10,000-procedure snapshots).

@@ -63,6 +63,7 @@ def run_diff(
     fields: Sequence[str] | None = None,
     decisions: Path | None = None,
     include_unstated: bool = False,
+    use_cache: bool = True,
 ) -> DiffRun:
     """Compare `old` with `new`; raises TthcError for a bad choice or decisions file."""
     from tthc_cli.diffing.matching import load_decisions
@@ -70,5 +71,5 @@ def run_diff(
     statuses, names = split_list(only), split_list(fields)
     check_choices(statuses, names)
     pairs = load_decisions(decisions) if decisions is not None else None
-    result = diff_paths([old], [new], pairs, include_unstated=include_unstated)
+    result = diff_paths([old], [new], pairs, include_unstated=include_unstated, use_cache=use_cache)
     return DiffRun(result, filtered(result, only=statuses, fields=names), decisions)

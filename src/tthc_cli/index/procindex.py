@@ -3,34 +3,34 @@
 Both commands read every catalog under their paths and need a few values of each procedure,
 not positions of every key. Files are found and read as by every command
 (`catalog.discovery`, `catalog.reader`: the yaml-rs fast path when it admits the text, else the
-full loader). A cache keeps the rows of each file under its size
-and modification time, so a second run over thousands of unchanged files reads one small file
-instead of parsing them all (`--no-cache` or TTHC_NO_CACHE=1 turns it off). The cache is only
-a cache: when it cannot be read or written, everything is parsed as if it were not there.
+full loader). The one catalog cache (`catalog.cache`) keeps the rows of each file, so a
+second run over thousands of unchanged files reads one small file instead of parsing them all
+(`--no-cache` or TTHC_NO_CACHE=1 turns it off). The cache is only a cache: when it cannot be
+read or written, everything is parsed as if it were not there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import marshal
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from tthc_cli.catalog.cache import Store, cache_folder
 from tthc_cli.catalog.discovery import discover
+from tthc_cli.catalog.reading import read_bytes
 from tthc_cli.domain.models import ONLINE_LEVELS
 from tthc_cli.index.result import Row
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.runtime.perf import collector_paused
 
-# 4: rows keyed by text.keys.procedure_key (the identity diff uses), read by the one catalog
-# reader.
-CACHE_VERSION = 5  # 5: `online: available` is kept
+# The store's key follows tthc's source; this says what a stored value is (a file's packed rows).
+CACHE_VERSION = 6  # 6: `online: available` is kept
 
 
 @dataclass
@@ -105,65 +105,21 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
     return rows
 
 
-def _load_file(path: Path, shown: str, named: bool) -> tuple[list[Row], CatalogLoadError | None]:
+def _load_file(path: Path, shown: str, named: bool, data: bytes) -> list[Row]:
+    """The rows of one file's bytes; raises CatalogLoadError for a file that has none to give."""
     from tthc_cli.catalog.procfast import read_fast
     from tthc_cli.catalog.reader import read_catalog
 
-    try:
-        found = read_catalog(path, "procedure-catalog", shown=shown, named=named, fast=read_fast)
-    except CatalogLoadError as exc:
-        return [], exc
+    found = read_catalog(
+        path, "procedure-catalog", shown=shown, named=named, fast=read_fast, data=data
+    )
     if found is None:
-        return [], None  # units and decision files have no procedures
+        return []  # units and decision files have no procedures
     if not isinstance(found.data.get("procedures"), list):
         line = found.pos(("procedures",))[0]
-        return [], CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
+        raise CatalogLoadError(shown, _("the catalog has no `procedures` list"), line=line)
     # A fast catalog knows the line of each procedure; a Document, the line of its code.
-    return rows_of(shown, found.data, lambda i: found.pos(("procedures", i, "code"))[0]), None
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("TTHC_NO_CACHE"):
-        return None
-    base = os.environ.get("TTHC_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "tthc" if not os.environ.get("TTHC_CACHE_DIR") else root
-
-
-def _cache_file(paths: Sequence[Path]) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        roots = "\0".join(sorted(str(p.resolve()) for p in paths))
-    except (OSError, RuntimeError):  # a symlink loop: it is reported when read; no cache
-        return None
-    digest = hashlib.sha1(f"{CACHE_VERSION}\0{roots}".encode(), usedforsecurity=False)
-    return folder / f"procindex-{digest.hexdigest()[:16]}.marshal"
-
-
-def _read_cache(file: Path | None) -> dict[str, Any]:
-    if file is None:
-        return {}
-    try:
-        data = marshal.loads(file.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    return data if isinstance(data.get("files"), dict) else {}
-
-
-def _write_cache(file: Path | None, entries: dict[str, Any]) -> None:
-    if file is None:
-        return
-    from tthc_cli.runtime.atomic import write_bytes_atomic
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(file, marshal.dumps({"version": CACHE_VERSION, "files": entries}))
-    except (OSError, ValueError):
-        pass  # only a cache
+    return rows_of(shown, found.data, lambda i: found.pos(("procedures", i, "code"))[0])
 
 
 def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[Path, str, bool]]:
@@ -177,51 +133,46 @@ def _files(roots: Sequence[Path], errors: list[CatalogLoadError]) -> list[tuple[
 def load_index(paths: Sequence[Path], *, use_cache: bool = True) -> Index:
     index = Index()
     files = _files(paths, index.errors)
-    cache_file = _cache_file(paths) if use_cache else None
-    old = _read_cache(cache_file).get("files", {})
-    entries: dict[str, Any] = {}
-    changed = False
+    store = Store(cache_folder(use_cache), "procindex", CACHE_VERSION)
     seen: set[tuple[int, int]] = set()  # a file reached twice (overlapping paths, links)
     # Many small tuples: the collector would walk them again and again.
     with collector_paused():
         for path, shown, named in files:
+            info: os.stat_result | None = None
             try:
                 info = os.stat(shown)
-                stamp = (info.st_mtime_ns, info.st_size)
                 if (info.st_dev, info.st_ino) in seen:
                     continue
                 seen.add((info.st_dev, info.st_ino))
             except OSError:
-                stamp = None
-            hit = old.get(shown)
-            cached = _cached_rows(shown, hit, stamp) if stamp is not None else None
-            if cached is not None:
-                entry = hit
-                index.cached += 1
-            else:
-                rows, error = _load_file(path, shown, named)
-                if error is not None:
-                    index.errors.append(error)
-                    continue
-                entry = (stamp, _pack(rows))
-                changed = True
-            if stamp is not None:
-                entries[shown] = entry
+                pass  # reported when it is read
+            try:
+                rows = store.read(
+                    path,
+                    shown,
+                    partial(_load_file, path, shown, named),
+                    _pack,
+                    partial(_restore, shown),
+                    read=read_bytes,
+                    info=info,
+                )
+            except CatalogLoadError as error:
+                index.errors.append(error)
+                continue
             index.files += 1
-            index.rows.extend(cached if cached is not None else _unpack(shown, entry[1]))
-    if cache_file is not None and (changed or len(entries) != len(old)):
-        _write_cache(cache_file, entries)
+            index.rows.extend(rows)
+    index.cached = store.hits
+    store.save()
     return index
 
 
-def _cached_rows(shown: str, hit: Any, stamp: tuple[int, int]) -> list[Row] | None:
-    """The rows of a current cache entry; None when it is stale or damaged (only a cache)."""
-    if hit is None:
-        return None
+def _restore(shown: str, packed: Any) -> list[Row] | None:
+    """The rows of a stored value; None when it is damaged (only a cache)."""
     try:
-        return _unpack(shown, hit[1]) if hit[0] == stamp else None
+        rows = _unpack(shown, packed)
     except (TypeError, ValueError, IndexError, KeyError, AttributeError):
         return None
+    return rows  # [] is a file without procedures; None is kept for damage
 
 
 def _pack(rows: list[Row]) -> tuple[Any, ...]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from tthc_cli.catalog.cache import MISS, Store, cache_folder
 from tthc_cli.catalog.discovery import CATALOG_SUFFIXES, discover
 from tthc_cli.catalog.loading import iter_items
+from tthc_cli.catalog.reading import display_path, read_bytes
 from tthc_cli.catalog.sheets import csv_reader, pad_code
 from tthc_cli.catalog.unitsfast import FastUnits, read_units_fast
 from tthc_cli.domain.codes import COMMUNE_CODE
@@ -20,6 +23,7 @@ from tthc_cli.text.keys import fold_key
 from tthc_cli.text.units import is_ward
 
 LIST_SUFFIXES = (".csv", ".xlsx")
+_FORMAT = 1  # what the cache keeps of a units file: (its communes, one row per name)
 KINDS = ("hamlet", "street")
 COLUMNS = ("province", "commune", "kind", "name", "from")
 # Header spellings people use for the DESIGN.md columns (compared after fold_key).
@@ -80,13 +84,17 @@ class NameList:
     files: int = 0
 
 
-def read_names(paths: Sequence[Path]) -> NameList:
-    """Every hamlet and street under paths; unreadable or invalid files become errors."""
+def read_names(paths: Sequence[Path], *, use_cache: bool = False) -> NameList:
+    """Every hamlet and street under paths; unreadable or invalid files become errors. With
+    use_cache, the names of unchanged units files come from the one catalog cache."""
+    store = Store(cache_folder(use_cache), "names", _FORMAT)
     with collector_paused():
-        return _read_names(paths)
+        result = _read_names(paths, store)
+    store.save()
+    return result
 
 
-def _read_names(paths: Sequence[Path]) -> NameList:
+def _read_names(paths: Sequence[Path], store: Store) -> NameList:
     result = NameList()
     files: list[Path] = []
     named: set[Path] = set()
@@ -110,7 +118,7 @@ def _read_names(paths: Sequence[Path]) -> NameList:
             elif suffix == ".xlsx":
                 _read_xlsx(path, result)
             else:
-                _read_units(path, result, path in named)
+                _read_units(path, result, path in named, store)
         except CatalogLoadError as exc:
             result.errors.append(exc)
         except _Report:
@@ -119,16 +127,64 @@ def _read_names(paths: Sequence[Path]) -> NameList:
     return result
 
 
-def _read_units(path: Path, result: NameList, named: bool) -> None:
-    from tthc_cli.catalog.reader import read_catalog
-    from tthc_cli.catalog.reading import display_path
-
-    found = read_catalog(path, "units", named=named, fast=_fast_units)
+def _read_units(path: Path, result: NameList, named: bool, store: Store) -> None:
+    shown = display_path(path)
+    found = store.read(
+        path,
+        shown,
+        partial(_units_built, path, named),
+        _units_packed,
+        partial(_units_restored, shown),
+        read=read_bytes,
+    )
     if found is None:
         return  # procedure catalogs and decision files hold no names
+    result.files += found.files
+    result.communes |= found.communes
+    result.entries += found.entries
+
+
+def _units_built(path: Path, named: bool, data: bytes) -> NameList | None:
+    """The names of one units file (None for a file of another kind)."""
+    one = NameList()
+    return one if _units_of(path, one, named, data) else None
+
+
+def _units_packed(names: NameList | None) -> Any:
+    """What the cache keeps of a units file: its communes and one row per name."""
+    if names is None:
+        return MISS
+    rows = [
+        (e.province, e.commune, e.commune_name, e.kind, e.name, e.origin, e.line)
+        for e in names.entries
+    ]
+    return (sorted(names.communes), rows)
+
+
+def _units_restored(shown: str, value: Any) -> NameList | None:
+    """The names of a stored units file; None when the entry is damaged."""
+    try:
+        communes, rows = value
+        restored = NameList(files=1, communes={(p, c) for p, c in communes})
+        restored.entries = [
+            NameEntry(province, commune, commune_name, kind, name, origin, shown, line)
+            for province, commune, commune_name, kind, name, origin, line in rows
+        ]
+    except (TypeError, ValueError):
+        return None
+    return restored
+
+
+def _units_of(path: Path, result: NameList, named: bool, data: bytes) -> bool:
+    """Read one units file's names into result; False for a file of another kind."""
+    from tthc_cli.catalog.reader import read_catalog
+
+    found = read_catalog(path, "units", named=named, fast=_fast_units, data=data)
+    if found is None:
+        return False  # procedure catalogs and decision files hold no names
     if isinstance(found, FastUnits):
         _fast_entries(found, display_path(path), result)
-        return
+        return True
     doc = found
     error = doc.validated()[1]
     if error is not None:
@@ -163,6 +219,7 @@ def _read_units(path: Path, result: NameList, named: bool) -> None:
                         line=doc.pos(("communes", index, group, number))[0],
                     )
                 )
+    return True
 
 
 def _fast_units(_shown: str, text: str) -> FastUnits | None:

@@ -17,6 +17,7 @@ def run_dedupe(
     street_scope: str = "province",
     decisions: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    use_cache: bool = True,
 ) -> DedupeResult:
     """The colliding names under `paths`, less the groups `decisions` accepted; raises
     CatalogLoadError when the decisions file cannot be read."""
@@ -26,5 +27,5 @@ def run_dedupe(
 
         # Read before the names: a bad decisions file fails at once.
         accepted = [entry[:4] for entry in load_accepted(decisions)]
-    names = read_names(paths)
+    names = read_names(paths, use_cache=use_cache)
     return find_duplicates(names, street_scope=street_scope, progress=progress, accepted=accepted)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tthc_cli.catalog.cache import cache_folder
 from tthc_cli.runtime.errors import CatalogLoadError, ConfigError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.validation.config import Settings, load_settings, merge_cli, nearest_config
@@ -114,12 +115,11 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
 
         reference = load_reference(settings.reference_paths, max_bytes=settings.max_bytes)
     cache = None
-    if options.use_cache:
-        from tthc_cli.validation.cache import CACHE_DIR
+    folder = cache_folder(options.use_cache)
+    if folder is not None:
         from tthc_cli.validation.engine import cache_for
 
-        # Relative, as before: the cache sits in the working directory of the run.
-        cache = cache_for(settings, Path(CACHE_DIR), reference)
+        cache = cache_for(settings, folder, reference)
     result = validate_paths(paths, settings, cache=cache, changed=only, reference=reference)
     if reference is not None:
         result.load_errors += reference.errors
