@@ -9,6 +9,9 @@ import typer
 
 from tthc_cli.cli.common import (
     CatalogPaths,
+    ConfigFile,
+    NoConfig,
+    ReferencePaths,
     paths_or_default,
     print_errors,
     reported_errors,
@@ -46,15 +49,21 @@ def site(
         list[Path] | None,
         typer.Option(help=N_("Catalogs of an earlier snapshot: show what changed.")),
     ] = None,
+    reference: ReferencePaths = None,
+    config: ConfigFile = None,
+    no_config: NoConfig = False,
 ) -> None:
     from tthc_cli.site.build import build_site
+    from tthc_cli.validation.run import reference_paths
 
     # The site is for citizens: Vietnamese unless --lang asks otherwise, whatever the locale.
     asked = ctx.parent.params.get("lang") if ctx.parent is not None else None
     lang = language_from(str(asked) if asked else None) or "vi"
+    checked = paths_or_default(paths)
     with reported_errors():
+        known = reference_paths(reference or [], config, no_config, Path.cwd(), checked)
         try:
-            result = build_site(paths_or_default(paths), output, before=before or [], lang=lang)
+            result = build_site(checked, output, before=before or [], lang=lang, reference=known)
         except OSError as exc:
             from tthc_cli.cli.common import fail
 

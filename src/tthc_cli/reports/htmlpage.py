@@ -121,6 +121,7 @@ LEVEL_LABELS = {"tinh": N_("Province"), "huyen": N_("District"), "xa": N_("Commu
 ONLINE_LABELS = {
     "full": N_("Full"),
     "partial": N_("Partial"),
+    "available": N_("Online, level not published"),
     "none": N_("Not online"),
     "unstated": N_("Not stated"),
 }

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tthc_cli.catalog.reference import Reference
 from tthc_cli.diffing.result import DiffEntry, DiffResult
 from tthc_cli.index.result import Figures
 from tthc_cli.index.stats import compute
@@ -61,6 +62,7 @@ class Inputs:
     catalogs: Catalogs
     diff: DiffResult | None
     dedupe: DedupeResult | None
+    reference: Reference | None = None
 
 
 class Writer:
@@ -126,18 +128,26 @@ def script_words() -> dict[str, Any]:
 
 
 def build_site(
-    paths: Sequence[Path], out: Path, *, before: Sequence[Path] = (), lang: str = "vi"
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    before: Sequence[Path] = (),
+    lang: str = "vi",
+    reference: Sequence[Path] = (),
 ) -> SiteResult:
-    """Write the site of the catalogs under paths into out (replaced whole), in `lang`."""
+    """Write the site of the catalogs under paths into out (replaced whole), in `lang`; with a
+    reference list, the figures page shows how much of it the lists publish."""
     previous = current_language()
     set_language(lang)
     try:
-        return _build(paths, out, before)
+        return _build(paths, out, before, reference)
     finally:
         set_language(previous)
 
 
-def _build(paths: Sequence[Path], out: Path, before: Sequence[Path]) -> SiteResult:
+def _build(
+    paths: Sequence[Path], out: Path, before: Sequence[Path], reference: Sequence[Path]
+) -> SiteResult:
     from tthc_cli.names.run import run_dedupe
 
     catalogs = load_catalogs(paths)
@@ -149,7 +159,13 @@ def _build(paths: Sequence[Path], out: Path, before: Sequence[Path]) -> SiteResu
         diff = diff_paths(list(before), list(paths))
         result.errors.extend(e for e in diff.old.errors)
     dedupe = run_dedupe(paths) if catalogs.units else None
-    inputs = Inputs(catalogs, diff, dedupe)
+    known = None
+    if reference:
+        from tthc_cli.catalog.reference import load_reference
+
+        known = load_reference(reference)
+        result.errors.extend(known.errors)
+    inputs = Inputs(catalogs, diff, dedupe, known)
     # Thousands of pages made from data held to the end: the collector would walk it over and
     # over, for nothing.
     with replaced_tree(out) as files, collector_paused():
@@ -197,7 +213,7 @@ def _write_all(writer: Writer, inputs: Inputs, result: SiteResult) -> None:
         provinces=home,
         errors=result.errors,
     )
-    _figures(writer, catalogs)
+    _figures(writer, catalogs, inputs.reference)
     if inputs.diff is not None:
         # The page of each code in the newest list that has it (lists come oldest first).
         pages_of = {i.row.code: urls[id(i)] for p in catalogs.lists for i in p.listings}
@@ -266,15 +282,16 @@ def _province(
     return summaries
 
 
-def _figures(writer: Writer, catalogs: Catalogs) -> None:
+def _figures(writer: Writer, catalogs: Catalogs, reference: Reference | None) -> None:
     rows = catalogs.rows
-    level = compute(rows, "level", files=catalogs.files)
+    level = compute(rows, "level", files=catalogs.files, reference=reference)
     by_field = compute(rows, "field", files=catalogs.files)
     total: Figures = level.total
     n = total.procedures
     shares = [
         (_(ONLINE_LABELS["full"]), percent(total.online["full"], n)),
         (_(ONLINE_LABELS["partial"]), percent(total.online["partial"], n)),
+        (_(ONLINE_LABELS["available"]), percent(total.online["available"], n)),
         (_(N_("Location-independent")), percent(total.location["yes"], n)),
         (_(FEE_LABELS["free"]), percent(total.fees["free"], n)),
     ]

@@ -21,6 +21,7 @@ LABELS = {
     "reason": N_("Reason"),
     "rename_to": N_("Rename to"),
     "from": N_("from"),
+    "no_name": N_("no good name to suggest: choose one"),
     "unreadable": N_("Files that could not be read"),
 }
 VERDICT_LABELS = {"duplicate": N_("Same name"), "similar": N_("Similar name")}
@@ -63,6 +64,7 @@ def dedupe_context(result: DedupeResult, province: str | None = None) -> dict[st
         "scopes": scopes,
         "verdicts": {key: _(text) for key, text in VERDICT_LABELS.items()},
         "kinds": {key: _(text) for key, text in KIND_LABELS.items()},
+        "told_apart": _("told apart by {unit}"),
         "errors": result.names_list.errors,
     }
 

@@ -15,7 +15,7 @@ WIDTH = 640  # the drawing's own units; the SVG scales to the page
 BAR_X = 0
 BAR_WIDTH = 520
 ROW_HEIGHT = 38
-ONLINE_KINDS = ("full", "partial", "none", "unstated")
+ONLINE_KINDS = ("full", "partial", "available", "none", "unstated")
 
 
 @dataclass(frozen=True)

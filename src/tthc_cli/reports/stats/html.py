@@ -10,7 +10,7 @@ from rich.console import Console
 
 from tthc_cli.index.result import Change, Figures, Stats
 from tthc_cli.reports.htmlpage import ONLINE_LABELS, level_label, render_page
-from tthc_cli.reports.stats.base import cells, percent
+from tthc_cli.reports.stats.base import COLUMNS, cells, coverage_cells, percent, province_label
 from tthc_cli.reports.stats.charts import ONLINE_KINDS, stacked
 from tthc_cli.runtime.i18n import N_, _
 
@@ -21,6 +21,7 @@ LABELS = {
     "table": N_("Procedures, online levels, location independence, time limits and fees"),
     "chart": N_("Online level of the procedures"),
     "changes": N_("Before and after"),
+    "coverage": N_("Against the reference"),
 }
 _LABEL_HEADINGS = (N_("Province"), N_("Level"), N_("Effective"), N_("Field"))
 # The figures of base.COLUMNS after the labels, then the shares the reports quote.
@@ -28,6 +29,7 @@ _FIGURE_HEADINGS = (
     N_("Procedures"),
     N_("Full"),
     N_("Partial"),
+    N_("Online, level not published"),
     N_("Not online"),
     N_("Not stated"),
     N_("Location-independent"),
@@ -40,6 +42,9 @@ _FIGURE_HEADINGS = (
     N_("Partial (share)"),
     N_("Location-independent (share)"),
 )
+_COVERAGE_HEADINGS = (N_("Reference"), N_("Listed"), N_("Missing"), N_("Added"), N_("Differ"))
+# Where the figures start in a row of base.COLUMNS (after the labels).
+_FIRST_FIGURE = COLUMNS.index("procedures")
 _CHANGE_HEADINGS = (
     N_("Before"),
     N_("After"),
@@ -75,7 +80,7 @@ def _figures_row(figures: Figures) -> list[str]:
         percent(figures.online["partial"], n),
         percent(figures.location["yes"], n),
     ]
-    return cells("", "", "", None, figures)[4:] + shares
+    return cells("", "", "", None, figures)[_FIRST_FIGURE:] + shares
 
 
 def _changed(f: Figures | None) -> str:
@@ -89,11 +94,21 @@ def stats_context(stats: Stats, changes: Sequence[Change] | None) -> dict[str, A
         kept = label_columns(stats.by, dated=True)
         rows = []
         for g in stats.groups:
-            label = [g.province, level_label(g.level), g.effective, g.field or ""]
+            label = [
+                province_label(g.province, g.effective),
+                level_label(g.level),
+                g.effective,
+                g.field or "",
+            ]
             rows.append([label[i] for i in kept] + _figures_row(g.figures))
         total = [str(_("Total"))] + [""] * (len(kept) - 1) + _figures_row(stats.total)
         items = [
-            (group_label(stats.by, g.province, g.level, g.effective, g.field), g.figures)
+            (
+                group_label(
+                    stats.by, province_label(g.province, g.effective), g.level, g.effective, g.field
+                ),
+                g.figures,
+            )
             for g in stats.groups
         ]
         context |= {
@@ -104,13 +119,23 @@ def stats_context(stats: Stats, changes: Sequence[Change] | None) -> dict[str, A
             "kinds": ONLINE_KINDS,
             "online_names": {k: _(v) for k, v in ONLINE_LABELS.items()},
         }
+        if stats.coverage is not None:
+            context["coverage"] = {
+                "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _COVERAGE_HEADINGS],
+                "rows": [
+                    [row[i] for i in range(len(kept))]
+                    + [cell or "–" for cell in coverage_cells(g.coverage)]
+                    for row, g in zip(rows, stats.groups, strict=True)
+                ],
+                "total": total[: len(kept)] + coverage_cells(stats.coverage),
+            }
     else:
         kept = label_columns(stats.by, dated=False)
         rows = []
         for c in changes:
             before = c.before.procedures if c.before else 0
             after = c.after.procedures if c.after else 0
-            label = [c.province, level_label(c.level), "", c.field or ""]
+            label = [province_label(c.province), level_label(c.level), "", c.field or ""]
             located = " → ".join(
                 percent(f.location["yes"], f.procedures) if f else "–" for f in (c.before, c.after)
             )

@@ -7,7 +7,7 @@ from itertools import groupby
 from rich.console import Console
 
 from tthc_cli.reports.htmlpage import render_page
-from tthc_cli.reports.validate.base import write_raw
+from tthc_cli.reports.validate.base import baseline_notes, write_raw
 from tthc_cli.runtime.i18n import N_, _, ngettext
 from tthc_cli.validation.results import ValidationResult
 
@@ -22,6 +22,7 @@ LABELS = {
     "rule": N_("Rule"),
     "message": N_("Message"),
     "safe_fix": N_("[safe fix]"),
+    "path": N_("YAML path"),
 }
 _SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
 _COUNTS = (
@@ -68,5 +69,8 @@ class HtmlReporter:
             load_errors=result.load_errors,
             files=files,
             severities={key: _(value) for key, value in _SEVERITIES.items()},
+            notes=baseline_notes(result),
+            # Translators: see the same message of the text report.
+            offered=_("[suggestion: {description}]"),
         )
         write_raw(console, page)
