@@ -87,6 +87,21 @@ def _changed(f: Figures | None) -> str:
     return percent(f.online["full"], f.procedures) if f else "–"
 
 
+def _coverage(
+    stats: Stats, kept: list[int], rows: list[list[str]], total: list[str]
+) -> dict[str, Any]:
+    """The table against the reference: the groups' labels, then the coverage columns."""
+    labels = len(kept)
+    return {
+        "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _COVERAGE_HEADINGS],
+        "rows": [
+            row[:labels] + [cell or "–" for cell in coverage_cells(g.coverage)]
+            for row, g in zip(rows, stats.groups, strict=True)
+        ],
+        "total": total[:labels] + coverage_cells(stats.coverage),
+    }
+
+
 def stats_context(stats: Stats, changes: Sequence[Change] | None) -> dict[str, Any]:
     """What stats_body.html shows; the site's figures page renders the same."""
     context: dict[str, Any] = {"files": stats.files, "procedures": stats.total.procedures}
@@ -120,15 +135,7 @@ def stats_context(stats: Stats, changes: Sequence[Change] | None) -> dict[str, A
             "online_names": {k: _(v) for k, v in ONLINE_LABELS.items()},
         }
         if stats.coverage is not None:
-            context["coverage"] = {
-                "head": [_(_LABEL_HEADINGS[i]) for i in kept] + [_(h) for h in _COVERAGE_HEADINGS],
-                "rows": [
-                    [row[i] for i in range(len(kept))]
-                    + [cell or "–" for cell in coverage_cells(g.coverage)]
-                    for row, g in zip(rows, stats.groups, strict=True)
-                ],
-                "total": total[: len(kept)] + coverage_cells(stats.coverage),
-            }
+            context["coverage"] = _coverage(stats, kept, rows, total)
     else:
         kept = label_columns(stats.by, dated=False)
         rows = []
