@@ -18,6 +18,7 @@ from typing import Any
 from tthc_cli.names.grouping import scope_groups
 from tthc_cli.names.lists import NameEntry, NameList
 from tthc_cli.names.parallel import parallel_groups, province_buckets
+from tthc_cli.names.parse import written_without_marks
 from tthc_cli.names.placenames import PlaceName, Verdict, parse_name
 from tthc_cli.names.result import DedupeResult, Group, Member
 from tthc_cli.names.suggestions import suggest, taken_key
@@ -69,12 +70,17 @@ def _find_duplicates(
     street_scope: str,
     progress: Callable[[int, int], None] | None,
 ) -> DedupeResult:
+    # Judged on whole files before the names are split by province, so that a verdict never
+    # depends on how many processes share the work.
+    unmarked_lists = typed_without_marks(names.entries)
     buckets = province_buckets(names.entries, _workers(len(names.entries)))
     if len(buckets) > 1:
-        groups_of = partial(_groups, street_scope=street_scope, progress=None)
+        groups_of = partial(
+            _groups, street_scope=street_scope, progress=None, unmarked_lists=unmarked_lists
+        )
         by_scope = parallel_groups(names.entries, buckets, groups_of, progress)
     else:
-        by_scope = _groups(names.entries, street_scope, progress)
+        by_scope = _groups(names.entries, street_scope, progress, unmarked_lists)
     groups = [g for _key, found in by_scope for g in found]
     groups.sort(
         key=lambda g: (
@@ -94,17 +100,17 @@ def _find_duplicates(
     )
 
 
-def typed_without_marks(members: Iterable[Member]) -> set[str]:
+def typed_without_marks(entries: Iterable[NameEntry]) -> set[str]:
     """The lists (files) that show they were typed without marks: most of their names carry no
     mark, and most of those have a word that needs one ("Nguyen", "Tuc"). There a name that
     could be real as written ("Tan An") is the marked name all the same."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for m in members:
-        count = counts[m.entry.file]
+    for entry in entries:
+        count = counts[entry.file]
         count[0] += 1
-        if m.parsed.ascii_only:  # read once by the parser: no second scan of the name
+        if written_without_marks(entry.name):
             count[1] += 1
-            count[2] += not unmarked_name_possible(m.entry.name)
+            count[2] += not unmarked_name_possible(entry.name)
     return {
         file
         for file, (names, unmarked, proven) in counts.items()
@@ -120,8 +126,10 @@ def _groups(
     entries: Sequence[NameEntry],
     street_scope: str,
     progress: Callable[[int, int], None] | None,
+    unmarked_lists: set[str],
 ) -> list[tuple[tuple[str, ...], list[Group]]]:
-    """Each scope's key and groups, in the order of the keys."""
+    """Each scope's key and groups, in the order of the keys; unmarked_lists: the files typed
+    without marks (`typed_without_marks` of every name, not only of these)."""
     parsed_cache: dict[tuple[str, str, bool, bool], PlaceName] = {}
     # Verdicts by the ids of two parsed names: parsed_cache keeps those names alive.
     verdict_cache: dict[tuple[int, int], Verdict | None] = {}
@@ -145,7 +153,6 @@ def _groups(
     scopes: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     taken: dict[tuple[str, str], set[Any]] = defaultdict(set)
     members = [member(entry) for entry in entries]
-    unmarked_lists = typed_without_marks(members)
     if unmarked_lists:
         members = [
             typed_unmarked(m) if m.entry.file in unmarked_lists and m.parsed.rest_unmarked else m

@@ -31,7 +31,7 @@ _Packed = tuple[
     list[str],
     str,
     list[tuple[int, int]],
-    list[tuple[int, str]],
+    list[tuple[int, str, str]],
 ]
 _Sent = tuple[list[PlaceName], list[tuple[tuple[str, ...], list[_Packed]]]]
 
@@ -102,7 +102,7 @@ def _pack(entries: Sequence[NameEntry], provinces: frozenset[str], by_scope: Sco
                     g.codes,
                     g.reason,
                     [(where[id(m.entry)], parsed_index(m.parsed)) for m in g.members],
-                    [(position[id(s.member)], s.rename_to) for s in g.suggestions],
+                    [(position[id(s.member)], s.rename_to, s.former_unit) for s in g.suggestions],
                 )
             )
         packed.append((key, scope))
@@ -126,5 +126,5 @@ def _group(entries: Sequence[NameEntry], parsed: list[PlaceName], group: _Packed
         codes=codes,
         reason=reason,
         members=chosen,
-        suggestions=[Suggestion(chosen[n], rename_to) for n, rename_to in suggestions],
+        suggestions=[Suggestion(chosen[n], rename, unit) for n, rename, unit in suggestions],
     )

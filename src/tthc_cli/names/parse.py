@@ -229,10 +229,15 @@ class _Reading:
         return rest
 
 
+def written_without_marks(name: str) -> bool:
+    """Whether a name carries no Vietnamese mark at all ("Tan An", not "Tân An")."""
+    return name.isascii() or not has_vietnamese_diacritics(name)
+
+
 def _parse(name: str, kind: str, ward: bool, detect_type: bool) -> PlaceName:
     if kind not in KINDS:
         raise ValueError(f"kind must be {HAMLET!r} or {STREET!r}, not {kind!r}")
-    ascii_only = name.isascii() or not has_vietnamese_diacritics(name)
+    ascii_only = written_without_marks(name)
     key = _key(name)
     type_word, written_type, remainder = read_type(key, kind) if detect_type else (None, "", key)
     if SLASH in remainder or DASH in remainder:
