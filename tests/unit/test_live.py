@@ -78,3 +78,23 @@ def test_which_files_count_and_a_text_mid_typing(root: Path) -> None:
     live.open(root / "b.yaml", MINE[:57] + '"unclosed')
     assert [f.rule for f in live.findings(root / "b.yaml")] == ["TT001"]
     assert live.number_uses("123/2015/NĐ-CP") == {"a.yaml": 1}
+
+
+def test_a_reference_list_is_checked_as_validate_checks_it(tmp_path: Path) -> None:
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    (ref / "national.yaml").write_text(OTHER.replace('province: "48"\n', ""), encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "b.yaml").write_text(MINE, encoding="utf-8")
+    settings = Settings(reference=[str(ref)])
+    live = LiveWorkspace(work, settings)
+    live.scan()
+    live.open(work / "b.yaml", MINE)
+    from tthc_cli.catalog.reference import load_reference
+
+    reference = load_reference(settings.reference_paths)
+    expected = validate_paths([work], settings, reference=reference)
+    shown = _shown(live.findings(work / "b.yaml"))
+    assert shown == _shown(expected.findings)
+    assert {"TT150", "TT157"} <= {rule for rule, _line, _message in shown}

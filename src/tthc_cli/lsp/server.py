@@ -47,7 +47,8 @@ class TthcServer(LanguageServer):
             # Paths, globs and messages read as they do for `tthc validate` run in the root.
             os.chdir(root)
             try:
-                settings = load_config(None, False, root)
+                # As `tthc validate` in the root finds it: there, or from its default `catalogs`.
+                settings = load_config(None, False, root, [root / "catalogs"])
             except TthcError as exc:
                 self.window_log_message(
                     lsp.LogMessageParams(type=lsp.MessageType.Error, message=str(exc))

@@ -76,7 +76,13 @@ class LiveWorkspace:
         self.root = root
         self.settings = settings
         self.rules = enabled_rules(settings)
-        self.ctx = RuleContext(tone_style=settings.tone_style)
+        reference = None
+        if settings.reference:
+            # The same reference as `tthc validate`: the reference rules judge as they do there.
+            from tthc_cli.catalog.reference import load_reference
+
+            reference = load_reference(settings.reference_paths, max_bytes=settings.max_bytes)
+        self.ctx = RuleContext(tone_style=settings.tone_style, reference=reference)
         self._files: dict[str, _File] = {}
         self._project: dict[str, list[Finding]] = {}
 
