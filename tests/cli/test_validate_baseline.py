@@ -194,3 +194,10 @@ def test_messages_in_vietnamese(project: Path) -> None:
     assert "3 phát hiện đã biết được bỏ qua (có trong baseline tthc-baseline.json)" in (
         result.stdout
     )
+
+
+def test_a_baseline_that_cannot_be_written_is_one_line_and_exit_2(project: Path) -> None:
+    code, out = _validate("--baseline", "no-such-folder/bl.json", "--update-baseline")
+    assert code == 2
+    assert "no-such-folder/bl.json: cannot write" in out
+    assert "Traceback" not in out and "internal error" not in out

@@ -146,7 +146,11 @@ def update_baseline(
     if path.exists():
         kept = [e for e in read_baseline(path) if not _checked(e, files, rules)]
     new = [Entry(*key_of(f, folder), name=f.name) for f in result.findings]
-    write_text_atomic(path, render([*kept, *new]))
+    try:
+        write_text_atomic(path, render([*kept, *new]))
+    except OSError as exc:  # a missing folder, no permission, a full disk: one line, exit 2
+        reason = exc.strerror or exc
+        raise ConfigError(_("{path}: cannot write: {reason}").format(path=path, reason=reason))
     outcome = BaselineOutcome(str(path), known=result.findings, written=len(new))
     result.findings = []
     return outcome
