@@ -45,7 +45,10 @@ def _lists(folder: Path) -> list[Path]:
     return [folder / "a.yaml", folder / "b.yaml", folder / "list.csv"]
 
 
-def _outcome(paths: list[Path]) -> list[tuple[object, ...]]:
+Outcome = tuple[str, str, list[str], list[tuple[str, str, str]]]
+
+
+def _outcome(paths: list[Path]) -> list[Outcome]:
     result = run_dedupe(paths)
     found = getattr(result, "result", result)
     return [

@@ -144,3 +144,16 @@ def test_provinces_by_name_of_their_date(tmp_path: Path, monkeypatch: pytest.Mon
     result = runner.invoke(app, ["stats", ".", "--no-cache", "--format", "markdown"])
     assert "| 52 Bình Định | Xã | 2024-07-01 |" in result.stdout
     assert "| 52 Gia Lai | Xã | 2025-07-01 |" in result.stdout
+
+
+def test_the_reference_among_the_counted_lists_does_not_cover_itself(project: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["stats", "catalogs", "national", "--no-cache", "--reference=national", "-f", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    national = [g for g in doc["groups"] if g["province"] == "00"]
+    assert national
+    assert all(g.get("reference") is None for g in national)
+    assert doc["total"]["reference"]["procedures"] == 4  # the province list's reference only

@@ -13,7 +13,7 @@ HELP = N_("""Run the language server (LSP) over stdin and stdout, for editors.
 It reports the findings of `tthc validate` as you type, with the same configuration, offers
 the safe fixes and inline ignores as code actions, formats like `tthc fmt`, explains rule
 codes, procedure codes and document numbers on hover, and completes keys and values.
-Needs the `lsp` extra: pip install 'tthc-cli[lsp]'. The README shows the set-up for VS Code,
+Needs the `lsp` extra: pip install 'tthc-cli\\[lsp]'. The README shows the set-up for VS Code,
 Neovim and Helix.
 
 [bold]Examples[/]

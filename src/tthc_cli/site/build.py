@@ -34,7 +34,7 @@ from tthc_cli.runtime.i18n import N_, _, current_language, set_language
 from tthc_cli.runtime.perf import collector_paused
 from tthc_cli.site import pages
 from tthc_cli.site.labels import FEE_LABELS, LABELS, YES_NO
-from tthc_cli.site.load import Catalogs, Listing, ProcList, load_catalogs, segment
+from tthc_cli.site.load import Catalogs, Listing, ProcList, load_catalogs
 from tthc_cli.site.searchindex import FOLDER, Entry, build_index
 from tthc_cli.text.unicode import VIETNAMESE_LETTERS
 
@@ -198,7 +198,7 @@ def _write_all(writer: Writer, inputs: Inputs, result: SiteResult) -> None:
     home = [
         {
             "code": code,
-            "folder": segment(code),
+            "folder": pages.province_folder(code),
             "name": pages.province_name(code, names),
             "lists": summaries,
             "units": any(u.province == code for u in catalogs.units),
@@ -238,7 +238,7 @@ def _province(
     urls: dict[int, str],
 ) -> list[dict[str, Any]]:
     """The province's filterable list, and a page per procedure of each of its lists."""
-    folder = segment(code)
+    folder = pages.province_folder(code)
     rows = []
     summaries = []
     for plist in lists:
@@ -316,7 +316,7 @@ def _units(writer: Writer, inputs: Inputs, names: dict[str, str]) -> None:
         context: dict[str, Any] = dedupe_context(dedupe, code)
         name = pages.province_name(code, names)
         writer.page(
-            f"units/{segment(code)}.html",
+            f"units/{pages.province_folder(code)}.html",
             "units.html",
             _("Communes of {province}").format(province=name),
             files=[
@@ -335,7 +335,7 @@ def _units(writer: Writer, inputs: Inputs, names: dict[str, str]) -> None:
         provinces.append(
             {
                 "code": code,
-                "folder": segment(code),
+                "folder": pages.province_folder(code),
                 "name": name,
                 "communes": communes,
                 "groups": groups,

@@ -16,7 +16,7 @@ from tthc_cli.reports.diff.html import change_text
 from tthc_cli.reports.htmlpage import field_label, level_label, online_label
 from tthc_cli.runtime.i18n import _, current_language
 from tthc_cli.site.labels import FEE_LABELS
-from tthc_cli.site.load import Listing, ProcList
+from tthc_cli.site.load import Listing, ProcList, segment
 from tthc_cli.site.searchindex import stated
 
 # The fields of a procedure page, in the order an official reads them; others follow.
@@ -49,7 +49,17 @@ def slug(row: Row) -> str:
 
 
 def province_name(code: str, names: dict[str, str]) -> str:
+    """The province's name as its units file writes it, else its official name; "national"
+    (the label of every report) for the ministries' list, which has no province."""
+    if not code:
+        # Translators: a province column's value for the national list (no province).
+        return str(_("national"))
     return names.get(code) or PROVINCES_2025.get(code) or code
+
+
+def province_folder(code: str) -> str:
+    """The folder of a province's pages: its code; `national` for the list without one."""
+    return segment(code) if code else "national"
 
 
 def show_date(iso: str) -> str:
@@ -60,9 +70,12 @@ def show_date(iso: str) -> str:
 
 
 @functools.cache
-def _yes_no() -> tuple[str, str]:
-    lang = current_language()
+def _yes_no_in(lang: str) -> tuple[str, str]:
     return show_value(True, lang), show_value(False, lang)
+
+
+def _yes_no() -> tuple[str, str]:
+    return _yes_no_in(current_language())
 
 
 def fact(key: str, value: Any) -> str | list[str]:

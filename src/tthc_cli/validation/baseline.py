@@ -150,7 +150,8 @@ def update_baseline(
         write_text_atomic(path, render([*kept, *new]))
     except OSError as exc:  # a missing folder, no permission, a full disk: one line, exit 2
         reason = exc.strerror or exc
-        raise ConfigError(_("{path}: cannot write: {reason}").format(path=path, reason=reason))
+        message = _("{path}: cannot write: {reason}").format(path=path, reason=reason)
+        raise ConfigError(message) from exc
     outcome = BaselineOutcome(str(path), known=result.findings, written=len(new))
     result.findings = []
     return outcome
