@@ -27,6 +27,7 @@ from typing import Any, Self
 from tthc_cli.catalog.discovery import discover
 from tthc_cli.catalog.reader import read_catalog
 from tthc_cli.catalog.reading import DEFAULT_MAX_BYTES, display_path
+from tthc_cli.catalog.scalars import number_of, text_of
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.runtime.i18n import _
 from tthc_cli.text.keys import fold_key, procedure_key, procedure_name_key
@@ -37,16 +38,6 @@ NATIONAL_PROVINCES = ("", "00")
 ONLINE_VALUES = ("none", "partial", "full")  # in ascending order; anything else is unknown
 # Codes are short digit strings: only a near-identical one (a digit off) is a likely typo.
 CODE_CUTOFF = 0.85
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,20 +71,20 @@ def entry_of(item: dict[str, Any]) -> Entry:
     legal = item.get("legal_basis")
     online = item.get("online")
     return Entry(
-        code=_text(item.get("code")),
-        name=_text(item.get("name")),
-        field=_text(item.get("field")),
-        time_value=_number(limit.get("value")) if isinstance(limit, dict) else None,
-        time_unit=_text(limit.get("unit")) if isinstance(limit, dict) else "",
+        code=text_of(item.get("code")),
+        name=text_of(item.get("name")),
+        field=text_of(item.get("field")),
+        time_value=number_of(limit.get("value")) if isinstance(limit, dict) else None,
+        time_unit=text_of(limit.get("unit")) if isinstance(limit, dict) else "",
         fees=tuple(
-            (_text(fee.get("name")), _number(fee.get("amount")))
+            (text_of(fee.get("name")), number_of(fee.get("amount")))
             for fee in raw_fees
             if isinstance(fee, dict)
         )
         if isinstance(raw_fees, list)
         else None,
         online=online if online in ONLINE_VALUES else "",
-        legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
+        legal_basis=tuple(text_of(x) for x in legal if isinstance(x, str))
         if isinstance(legal, list)
         else None,
     )
@@ -128,13 +119,13 @@ class RefProcedure:
 
 def scope_of(province: Any) -> str | None:
     """The province a reference catalog applies to; None for a national catalog."""
-    text = _text(province)
+    text = text_of(province)
     return None if text in NATIONAL_PROVINCES else text
 
 
 def date_text(value: Any) -> str:
     """A catalog's `effective` as YYYY-MM-DD text ("" when it has none)."""
-    return value.isoformat() if isinstance(value, dt.date) else _text(value)
+    return value.isoformat() if isinstance(value, dt.date) else text_of(value)
 
 
 @dataclass
@@ -292,7 +283,7 @@ def _read(path: Path, named: bool, max_bytes: int) -> _Catalog | None:
     return _Catalog(
         file=shown,
         province=scope_of(data.get("province")),
-        level=_text(data.get("level")),
+        level=text_of(data.get("level")),
         effective=date_text(data.get("effective")),
         procedures=[
             (entry_of(item), found.pos(("procedures", index, "code"))[0])

@@ -46,3 +46,15 @@ def resolve_plain(value: str) -> Any:
         if _NAN.fullmatch(value):
             return math.nan
     return value
+
+
+def text_of(value: Any) -> str:
+    """A parsed value as text: a string stripped, anything else empty."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def number_of(value: Any) -> float | None:
+    """A parsed value as a number: an int or a float, never a bool; anything else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value

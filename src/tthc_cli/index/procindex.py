@@ -23,6 +23,7 @@ from typing import Any
 from tthc_cli.catalog.cache import Store, cache_folder
 from tthc_cli.catalog.discovery import discover
 from tthc_cli.catalog.reading import read_bytes
+from tthc_cli.catalog.scalars import number_of, text_of
 from tthc_cli.domain.models import ONLINE_LEVELS
 from tthc_cli.index.result import Row
 from tthc_cli.runtime.errors import CatalogLoadError
@@ -41,36 +42,26 @@ class Index:
     cached: int = 0  # files whose rows came from the cache
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value
-
-
 def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
     """Rows of a loaded procedure catalog; values of the wrong type count as not stated."""
     # Imported here: a run served from the cache never needs the text package.
     from tthc_cli.text.keys import procedure_key
 
-    province, level = _text(data.get("province")), _text(data.get("level"))
+    province, level = text_of(data.get("province")), text_of(data.get("level"))
     effective = data.get("effective")
-    effective_text = effective.isoformat() if isinstance(effective, dt.date) else _text(effective)
+    effective_text = effective.isoformat() if isinstance(effective, dt.date) else text_of(effective)
     rows = []
     items = data.get("procedures")
     for index, item in enumerate(items if isinstance(items, list) else []):
         if not isinstance(item, dict):
             continue
         limit = item.get("time_limit")
-        value = _number(limit.get("value")) if isinstance(limit, dict) else None
-        unit = _text(limit.get("unit")) if isinstance(limit, dict) else ""
+        value = number_of(limit.get("value")) if isinstance(limit, dict) else None
+        unit = text_of(limit.get("unit")) if isinstance(limit, dict) else ""
         raw_fees = item.get("fees")
         fees = (
             tuple(
-                (sys.intern(_text(fee.get("name"))), _number(fee.get("amount")))
+                (sys.intern(text_of(fee.get("name"))), number_of(fee.get("amount")))
                 for fee in raw_fees
                 if isinstance(fee, dict)
             )
@@ -87,19 +78,19 @@ def rows_of(path: str, data: dict[str, Any], line_of: Any) -> list[Row]:
                 province=province,
                 level=level,
                 effective=effective_text,
-                code=_text(item.get("code")),
-                name=_text(item.get("name")),
-                field=_text(item.get("field")),
-                agency=_text(item.get("agency")),
+                code=text_of(item.get("code")),
+                name=text_of(item.get("name")),
+                field=text_of(item.get("field")),
+                agency=text_of(item.get("agency")),
                 time_value=value,
                 time_unit=unit,
                 fees=fees,
                 online=online if online in ONLINE_LEVELS else "",
                 location_independent=located if isinstance(located, bool) else None,
-                legal_basis=tuple(_text(x) for x in legal if isinstance(x, str))
+                legal_basis=tuple(text_of(x) for x in legal if isinstance(x, str))
                 if isinstance(legal, list)
                 else (),
-                key=procedure_key(_text(item.get("code")), _text(item.get("name"))),
+                key=procedure_key(text_of(item.get("code")), text_of(item.get("name"))),
             )
         )
     return rows
