@@ -79,7 +79,7 @@ def compute(
         for group, bucket in zip(groups, buckets.values(), strict=True):
             # The reference's own lists would only cover themselves: they get no coverage and
             # stay out of the total.
-            if not all(reference.holds_file(row.file) for row in bucket):
+            if not all(reference.holds_file(file) for file in {row.file for row in bucket}):
                 group.coverage = coverage(bucket, reference, field=group.field)
     groups.sort(
         key=lambda g: (g.province, LEVEL_ORDER.get(g.level, 9), g.level, g.effective, g.field or "")
