@@ -14,7 +14,7 @@ as Markdown; 3 to 4 minutes. [--repeat R] [--tiny] [--no-peers] [--keep DIR]
 
 commands:
   all        the same as no command
-  parsers    time YAML parsers and `tthc validate` on a generated corpus
+  parsers    time YAML parsers, `tthc validate` and `tthc fmt` on a generated corpus
              [--files N] [--repeat R] [--corpus DIR] [--subset N]
   diff       time `tthc diff` on two 10,000-procedure snapshots [--procedures N] [--repeat R]
   dedupe     time `tthc dedupe-names` on national hamlets and the national street list

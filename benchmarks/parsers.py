@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - depends on the extras installed
 
 from benchmarks.generate import generate
 from tthc_cli.catalog import yamltree
+from tthc_cli.fixing.formatting import format_paths
 from tthc_cli.validation.cache import CACHE_DIR
 from tthc_cli.validation.config import Settings
 from tthc_cli.validation.engine import cache_for, validate_paths
@@ -155,12 +156,33 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
     def validate_warm_subprocess() -> None:
         _run_command(command, cache_home)
 
+    def fmt_in_process() -> None:
+        run = format_paths([corpus], None, settings)
+        if run.errors:
+            raise RuntimeError(f"corpus does not parse: {run.errors[0]}")
+
+    fmt_command = [*tthc_command(), "fmt", str(corpus), "--check"]
+
+    def fmt_subprocess(*extra: str, cwd: Path | None = None) -> None:
+        done = subprocess.run(
+            [*fmt_command, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd
+        )
+        if done.returncode not in (0, 1):  # 1: some file would change, as in a generated corpus
+            raise RuntimeError(f"tthc fmt exited {done.returncode}: {done.stderr!r}")
+
+    def fmt_cold() -> None:
+        fmt_subprocess("--no-cache")
+
+    def fmt_warm() -> None:
+        fmt_subprocess(cwd=cache_home)
+
     def restore() -> None:
         changing.write_bytes(original)
         shutil.rmtree(cache_home, ignore_errors=True)
 
     validate_warm_in_process()  # fill the caches
     validate_warm_subprocess()
+    fmt_warm()
 
     jobs = [
         Job("read bytes only (floor)", read_bytes),
@@ -198,6 +220,9 @@ def build_jobs(corpus: Path, paths: Sequence[Path], subset_size: int) -> list[Jo
             prepare=change_one_file,
             cleanup=restore,
         ),
+        Job("fixing.format_paths (fmt in-process, nothing written)", fmt_in_process),
+        Job("`tthc fmt --check --no-cache` (subprocess)", fmt_cold),
+        Job("`tthc fmt --check`, warm cache (subprocess)", fmt_warm),
     ]
     return jobs
 

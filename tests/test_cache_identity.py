@@ -16,19 +16,21 @@ from tthc_cli.catalog import cache
 from tthc_cli.cli.app import app
 
 SHIPPED = sorted(path for path in (REPO / "catalogs").rglob("*.yaml"))
+JSON = ["--format", "json"]
 COMMANDS = {
-    "validate": ["validate", "catalogs"],
-    "stats": ["stats", "catalogs"],
-    "search": ["search", "khai sinh", "catalogs"],
-    "diff": ["diff", "catalogs/da-nang/2024", "catalogs/da-nang/2025"],
-    "dedupe-names": ["dedupe-names", "catalogs"],
+    "validate": ["validate", "catalogs", *JSON],
+    "stats": ["stats", "catalogs", *JSON],
+    "search": ["search", "khai sinh", "catalogs", *JSON],
+    "diff": ["diff", "catalogs/da-nang/2024", "catalogs/da-nang/2025", *JSON],
+    "dedupe-names": ["dedupe-names", "catalogs", *JSON],
+    "fmt": ["fmt", "catalogs", "--diff"],
 }
 PIECES = ["  ", "\t", "hoà ", "Hòa", '"1.001193"', "- ", ": x", "Qúy", "Đ", "\n- name: Thôn 1\n"]
 runner = CliRunner()
 
 
 def _output(args: list[str], *, cached: bool) -> tuple[int, str, str]:
-    done = runner.invoke(app, [*args, "--format", "json", *([] if cached else ["--no-cache"])])
+    done = runner.invoke(app, [*args, *([] if cached else ["--no-cache"])])
     return done.exit_code, done.stdout, done.stderr
 
 

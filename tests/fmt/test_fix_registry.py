@@ -29,6 +29,7 @@ from tthc_cli.validation import rules as registry
 from tthc_cli.validation.findings import Severity
 from tthc_cli.validation.fix import Fix, FixContext, Role
 from tthc_cli.validation.ruledocs import markdown
+from tthc_cli.validation.rules import tt203_legacy_encoding
 from tthc_cli.validation.rules.base import Hit, Rule, RuleContext
 
 runner = CliRunner()
@@ -120,7 +121,6 @@ def test_the_fixing_functions_list_it(three_dots: Rule) -> None:
     assert three_dots.fix in default_fixes()
     assert fixes_for_rules(["TT299"]) == {three_dots.fix}
     assert fix_rules()[three_dots.fix] is three_dots
-    assert Fix.ELLIPSIS is three_dots.fix
     # It applies after the document symbols and before the code padding, as its order says.
     names = [fix.name for fix in all_fixes()]
     assert names[-4:] == ["document-symbol", "ellipsis", "code-padding", "code-padding"]
@@ -211,5 +211,5 @@ def test_fixes_of_the_same_values_apply_in_a_stated_order() -> None:
 
 def test_only_the_encoding_fix_needs_a_review() -> None:
     assert [fix.name for fix in all_fixes() if not fix.safe] == ["encoding"]
-    assert Fix.ENCODING not in default_fixes()
+    assert tt203_legacy_encoding.FIX not in default_fixes()
     assert [fix.name for fix in all_fixes() if fix.file_level] == ["tone-style"]

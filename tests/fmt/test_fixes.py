@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import shipped_fixes as shipped
 from helpers import doc
 from tthc_cli.fixing.roles import roles
 from tthc_cli.text.normalize import (
@@ -21,8 +22,6 @@ from tthc_cli.text.normalize import (
 from tthc_cli.validation.fix import Fix, Role, fix_layout_text, fix_text
 from tthc_cli.validation.fixable import fixes_for_rules
 from tthc_cli.validation.fixes import (
-    FIX_RULES,
-    FMT_FIXES,
     fix_document_symbol,
     fix_spaces,
     fix_tones,
@@ -32,7 +31,9 @@ from tthc_cli.validation.rules import REGISTRY, RuleContext
 from tthc_cli.validation.rules import tt202_irregular_whitespace as tt202
 
 FIRST, SECOND = ToneStyle.FIRST_VOWEL, ToneStyle.SECOND_VOWEL
-ALL = frozenset(Fix)
+ALL = shipped.ALL_FIXES
+FMT_FIXES = shipped.FMT_FIXES
+FIX_RULES = shipped.FIX_RULES
 
 
 def nfd(text: str) -> str:
@@ -241,10 +242,10 @@ def test_fix_text_applies_every_fix_in_order() -> None:
     fixed = fix_text(nfd(" Thuỷ\u00a0lợi  Qúy "), FMT_FIXES)
     assert fixed.text == "Thủy lợi Quý"
     assert [change.fix for change in fixed.changes] == [
-        Fix.SPACES,
-        Fix.NFC,
-        Fix.MISPLACED_TONE,
-        Fix.TONE_STYLE,
+        shipped.SPACES,
+        shipped.NFC,
+        shipped.MISPLACED_TONE,
+        shipped.TONE_STYLE,
     ]
     assert fixed.changes[0].old == nfd(" Thuỷ\u00a0lợi  Qúy ")
     assert fixed.changes[-1].new == "Thủy lợi Quý"
@@ -265,9 +266,9 @@ def test_fix_text_roles() -> None:
 def test_fix_text_only_applies_the_fixes_asked_for() -> None:
     value = nfd("Thuỷ  lợi")
     assert fix_text(value, set()).text == value
-    assert fix_text(value, {Fix.SPACES}).text == nfd("Thuỷ lợi")
-    assert fix_text(value, {Fix.NFC}).text == "Thuỷ  lợi"
-    assert fix_text(value, {Fix.TONE_STYLE}).text == "Thủy  " + nfd("lợi")
+    assert fix_text(value, {shipped.SPACES}).text == nfd("Thuỷ lợi")
+    assert fix_text(value, {shipped.NFC}).text == "Thuỷ  lợi"
+    assert fix_text(value, {shipped.TONE_STYLE}).text == "Thủy  " + nfd("lợi")
 
 
 def test_encoding_is_fixed_only_when_asked_for() -> None:
@@ -276,7 +277,7 @@ def test_encoding_is_fixed_only_when_asked_for() -> None:
     fixed = fix_text(legacy, ALL)
     assert fixed.text == "Thủ tục hành chính"
     assert fixed.encoding == "TCVN3"
-    assert fixed.changes[0].fix is Fix.ENCODING
+    assert fixed.changes[0].fix is shipped.ENCODING
     assert fixed.changes[0].detail == "TCVN3"
     # Converted text is then fixed like any other (here: the tone style).
     assert fix_text("Céng hoµ", ALL).text == "Cộng hòa"
@@ -374,12 +375,12 @@ def test_every_fixable_rule_has_a_fix_and_says_so() -> None:
 
 def test_fixes_for_rules() -> None:
     assert fixes_for_rules(["TT109", "TT201", "TT202", "TT204", "TT205"]) == {
-        Fix.DOCUMENT_SYMBOL,
-        Fix.NFC,
-        Fix.SPACES,
-        Fix.TONE_STYLE,
-        Fix.MISPLACED_TONE,
+        shipped.DOCUMENT_SYMBOL,
+        shipped.NFC,
+        shipped.SPACES,
+        shipped.TONE_STYLE,
+        shipped.MISPLACED_TONE,
     }
-    assert fixes_for_rules(["TT202", "TT101"]) == {Fix.SPACES}
+    assert fixes_for_rules(["TT202", "TT101"]) == {shipped.SPACES}
     assert fixes_for_rules([]) == frozenset()
-    assert Fix.ENCODING not in FMT_FIXES
+    assert shipped.ENCODING not in FMT_FIXES

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import shipped_fixes as shipped
 from helpers import REPO
 from tthc_cli.catalog.spans import Spans, plain_ok, spans
 from tthc_cli.catalog.yamltree import Path_, parse
@@ -27,8 +28,7 @@ from tthc_cli.fixing.roles import roles
 from tthc_cli.runtime.errors import CatalogLoadError
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.config import Settings
-from tthc_cli.validation.fix import Fix, Role, fix_text
-from tthc_cli.validation.fixes import FMT_FIXES
+from tthc_cli.validation.fix import Role, fix_text
 
 BOM = codecs.BOM_UTF8
 
@@ -140,18 +140,22 @@ def test_round_trip_changes_only_the_values_that_need_a_fix() -> None:
 def test_round_trip_reports_each_value_with_its_line_and_fixes() -> None:
     fixes = {fix.line: [change.fix for change in fix.changes] for fix in format_text(SOURCE).fixes}
     assert fixes == {
-        3: [Fix.CODE_PADDING],
-        6: [Fix.DOCUMENT_SYMBOL],
-        11: [Fix.SPACES],
-        12: [Fix.SPACES],
-        13: [Fix.SPACES],
-        19: [Fix.DOCUMENT_SYMBOL],
-        21: [Fix.DOCUMENT_SYMBOL],
-        22: [Fix.SPACES, Fix.MISPLACED_TONE, Fix.TONE_STYLE],  # the block starts at its `|`
-        27: [Fix.TONE_STYLE],
-        30: [Fix.SPACES],
-        31: [Fix.SPACES, Fix.TONE_STYLE],
-        35: [Fix.SPACES],
+        3: [shipped.CODE_PADDING],
+        6: [shipped.DOCUMENT_SYMBOL],
+        11: [shipped.SPACES],
+        12: [shipped.SPACES],
+        13: [shipped.SPACES],
+        19: [shipped.DOCUMENT_SYMBOL],
+        21: [shipped.DOCUMENT_SYMBOL],
+        22: [
+            shipped.SPACES,
+            shipped.MISPLACED_TONE,
+            shipped.TONE_STYLE,
+        ],  # the block starts at its `|`
+        27: [shipped.TONE_STYLE],
+        30: [shipped.SPACES],
+        31: [shipped.SPACES, shipped.TONE_STYLE],
+        35: [shipped.SPACES],
     }
 
 
@@ -333,14 +337,14 @@ def test_inline_and_file_ignores_keep_fixes_off() -> None:
 
 def test_only_the_fixes_asked_for() -> None:
     text = "kind: units\na: 'x  hoà'\nb: 123/2015/ND-CP\nprovince: {code: '1'}\n"
-    assert fmt(text, fixes={Fix.TONE_STYLE}) == text.replace("hoà", "hòa")
+    assert fmt(text, fixes={shipped.TONE_STYLE}) == text.replace("hoà", "hòa")
     assert fmt(text, fixes=set()) == text
 
 
 def test_legacy_encoding_only_when_asked_for() -> None:
     text = "kind: units\nname: Thñ tôc hµnh chÝnh\nnote: 'Haø Noäi'\n"
     assert fmt(text) == text
-    result = format_text(text, fixes=FMT_FIXES | {Fix.ENCODING})
+    result = format_text(text, fixes=shipped.FMT_FIXES | {shipped.ENCODING})
     assert result.text == "kind: units\nname: Thủ tục hành chính\nnote: 'Hà Nội'\n"
     assert [(fix.line, fix.encoding) for fix in result.fixes] == [(2, "TCVN3"), (3, "VNI")]
 
@@ -549,7 +553,7 @@ def _expected(text: str, found: Spans) -> Any:
         if isinstance(value, str):
             block = found.values[path].style in ("|", ">")
             role = role_of.get(path, Role.TEXT)
-            return fix_text(value, FMT_FIXES, role=role, block=block).text
+            return fix_text(value, shipped.FMT_FIXES, role=role, block=block).text
         return value
 
     return fixed((), data)

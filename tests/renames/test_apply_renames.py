@@ -131,6 +131,39 @@ def test_refused_renames_are_listed_and_nothing_else_is_lost(project: Path) -> N
     assert "former_names: [{name: Tổ dân phố 02" in after  # the valid one was applied
 
 
+def test_a_file_with_a_duplicate_key_is_refused_and_left_as_it_is(project: Path) -> None:
+    write_csv(project, decide(report_csv(project), **{"TDP 01": "rename"}))
+    units = project / "catalogs" / "units.yaml"
+    edited = UNITS.replace(
+        "        note: bên sông\n", "        note: bên sông\n        note: hai\n"
+    )
+    units.write_text(edited, encoding="utf-8")  # edited between the report and the renames
+    result = runner.invoke(app, ["apply-renames", "r.csv", "--date", "2026-11-22"])
+    assert result.exit_code == 2, result.output
+    assert "catalogs/units.yaml:19:9: key 'note' appears twice" in result.stderr
+    assert units.read_text(encoding="utf-8") == edited
+
+
+def test_a_duplicate_key_that_appears_while_renaming_is_refused(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tthc_cli.names import renames
+
+    write_csv(project, decide(report_csv(project), **{"TDP 01": "rename"}))
+    from tthc_cli.catalog.reading import decode as real
+
+    def saved_meanwhile(data: bytes, path: Path | str) -> str:
+        # An editor adds a second `note:` after the names were read, before they are edited.
+        return real(data, path).replace("        note: bên sông\n", "        note: a\n" * 2)
+
+    monkeypatch.setattr(renames, "decode", saved_meanwhile)
+    result = runner.invoke(app, ["apply-renames", "r.csv", "--date", "2026-11-22"])
+    assert result.exit_code == 1, result.output
+    assert "the edited file would not parse" in result.stderr
+    assert "'note' appears twice" in result.stderr
+    assert (project / "catalogs" / "units.yaml").read_text(encoding="utf-8") == UNITS
+
+
 def test_dry_run_writes_nothing(project: Path) -> None:
     write_csv(project, decide(report_csv(project), **{"TDP 01": "rename"}))
     result = runner.invoke(app, ["apply-renames", "r.csv", "--dry-run"])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CATALOG_HEAD, PROCEDURE
+from tthc_cli.fixing.formatting import apply_rule_fixes
 from tthc_cli.runtime.errors import ConfigError
 from tthc_cli.validation.run import ValidateOptions, load_config, run_validate
 
@@ -44,7 +45,7 @@ def test_warnings_fail_only_with_strict(project: Path) -> None:
 def test_fix_writes_the_fixes_first_and_reports_what_remains(project: Path) -> None:
     path = project / "catalogs" / "xa.yaml"
     path.write_text(WARN, encoding="utf-8")
-    options = ValidateOptions(no_config=True, fix=True, strict=True, use_cache=False)
+    options = ValidateOptions(no_config=True, fix=apply_rule_fixes, strict=True, use_cache=False)
     run = run_validate([project / "catalogs"], options, project)
     assert run.fixed is not None
     assert [result.display for result in run.fixed.changed] == ["catalogs/xa.yaml"]

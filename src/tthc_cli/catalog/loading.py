@@ -200,7 +200,13 @@ class LazyRef:
         return self._ref().style
 
 
-def load_text(text: str, path: str = "<string>", *, fast: bool = False) -> Document:
+def load_text(
+    text: str, path: str = "<string>", *, fast: bool = False, spans: bool = False
+) -> Document:
+    """The Document of a text: read by yaml-rs when ``fast`` and the text is admitted, else
+    by the positioned parser, with the spans of its values when ``spans`` (for rewriting)."""
+    if spans:
+        return Document(path=path, text=text, parsed=parse(text, spans=True))
     if fast:
         found = read_fast_data(text)
         if found is not None:

@@ -1,9 +1,11 @@
 """Parse YAML text into plain Python data plus the 1-based position of every key and value.
 
-Used for positions (of files with a finding) and for files the yaml-rs fast path does not admit
-(`catalog.fast`). It drives libyaml's event parser and builds the data itself, in 0.6x the time
-of PyYAML's CSafeLoader `load` (`python -m benchmarks parsers`). Scalars follow the YAML 1.2 core
-schema; no tag constructs an object; aliases, depth and node counts are bounded.
+The one positioned parser. Used for positions (of files with a finding), for files the yaml-rs
+fast path does not admit (`catalog.fast`), and, with ``spans=True``, for the exact characters of
+every value that `fmt`, `validate --fix`, `apply-renames` and `import` rewrite. It drives
+libyaml's event parser and builds the data itself, in 0.6x the time of PyYAML's CSafeLoader
+`load` (`python -m benchmarks parsers`). Scalars follow the YAML 1.2 core schema; no tag
+constructs an object; aliases, depth and node counts are bounded (`catalog.yamlissues`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,18 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from tthc_cli.catalog import yamlissues as problems
 from tthc_cli.catalog.linebreaks import YAML11_BREAKS, remap_positions
 from tthc_cli.catalog.scalars import resolve_plain
+from tthc_cli.catalog.yamlissues import (
+    CORE,
+    MAX_DEPTH,
+    MAX_NODES,
+    Abort,
+    Path_,
+    Pos,
+    YamlIssue,
+)
 from tthc_cli.runtime.i18n import _
 
 try:  # pragma: no branch - the C parser ships in PyYAML's wheels
@@ -27,25 +39,19 @@ except ImportError:  # pragma: no cover - exercised only on exotic platforms
 
     HAVE_LIBYAML = False
 
-Path_ = tuple[str | int, ...]
-Pos = tuple[int, int]
-
-MAX_DEPTH = 256
-# A catalog of all 2,239 national procedures with every field is about 300,000 values; a file
-# with more (or aliases expanding to more) is refused before it costs gigabytes.
-MAX_NODES = 1_000_000
-_CORE = "tag:yaml.org,2002:"
-
-
-@dataclass(frozen=True, slots=True)
-class YamlIssue:
-    """A structural problem found while parsing: syntax, duplicate key, tag, alias or depth."""
-
-    kind: str  # syntax | duplicate-key | tag | alias | depth | documents
-    message: str
-    line: int
-    column: int
-    path: Path_ | None = None  # the duplicate key's path; None: not known
+__all__ = [
+    "HAVE_LIBYAML",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "ParsedYaml",
+    "Path_",
+    "Pos",
+    "ScalarRef",
+    "Span",
+    "Spans",
+    "YamlIssue",
+    "parse",
+]
 
 
 @dataclass(slots=True)
@@ -57,6 +63,25 @@ class ScalarRef:
     line: int
     column: int
     style: str = ""  # "" plain, "'" or '"' quoted, "|" or ">" block
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters start..end of the text hold this node (a scalar with its quotes)."""
+
+    start: int
+    end: int
+    # "" plain, "'" single, '"' double, "|" literal, ">" folded; "[" / "{" flow, "-" block
+    style: str
+    value: Any  # a scalar's text as written, unresolved (containers: None)
+
+
+@dataclass(slots=True)
+class Spans:
+    """The span of every value (aliases excepted) and of every key, by the data's paths."""
+
+    values: dict[Path_, Span] = field(default_factory=dict)
+    keys: dict[Path_, Span] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -71,70 +96,20 @@ class ParsedYaml:
     ok: bool = True
     # Where libyaml refused the text (a character index), when it did.
     refused_at: int = -1
-
-
-class _Abort(Exception):
-    def __init__(self, issue: YamlIssue) -> None:
-        self.issue = issue
-
-
-def _tagged(value: str, tag: str, line: int, column: int) -> Any:
-    short = tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-    if short == "str":
-        return value
-    resolved = resolve_plain(value) if value else None
-    expected: dict[str, type | tuple[type, ...] | None] = {
-        "int": int,
-        "float": (int, float),
-        "bool": bool,
-        "null": type(None),
-    }
-    if short in expected:
-        want = expected[short]
-        if (
-            want is not None
-            and isinstance(resolved, want)
-            and not (short != "bool" and isinstance(resolved, bool))
-        ):
-            return float(resolved) if short == "float" else resolved  # type: ignore[arg-type]
-        # Translators: {value} is the quoted value, {tag} a YAML tag such as !!int.
-        message = _("value {value} is not a valid {tag}").format(
-            value=repr(value), tag="!!" + short
-        )
-        raise _Abort(YamlIssue("tag", message, line, column))
-    raise _Abort(_tag_issue(tag, line, column))
-
-
-def _too_deep(mark: Any) -> YamlIssue:
-    return YamlIssue(
-        "depth",
-        _("nesting deeper than {limit} levels (catalogs need fewer than 10)").format(
-            limit=MAX_DEPTH
-        ),
-        mark.line + 1,
-        mark.column + 1,
-    )
-
-
-def _tag_issue(tag: str, line: int, column: int) -> YamlIssue:
-    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-    return YamlIssue(
-        "tag",
-        # Translators: {tag} is a YAML tag such as !!python/object.
-        _("tag {tag} is not allowed in a catalog (tags never create objects; remove it)").format(
-            tag=shown
-        ),
-        line,
-        column,
-    )
+    # Only when asked for (``parse(text, spans=True)``): writers need them, readers do not.
+    spans: Spans | None = None
 
 
 _NO_KEY: Any = object()
 
 
-def parse(text: str) -> ParsedYaml:
-    """Parse one YAML document; problems are returned as issues, never raised."""
-    out = _parse(text)
+def parse(text: str, *, spans: bool = False) -> ParsedYaml:
+    """Parse one YAML document; problems are returned as issues, never raised.
+
+    ``spans``: also record where each value and key starts and ends (character indices), for
+    rewriting values in place; the same walk, at a cost only to the callers that ask.
+    """
+    out = _parse(text, Spans() if spans else None)
     if out.refused_at > 0:
         out = _depth_before_refusal(text, out)
     if any(ch in text for ch in YAML11_BREAKS):
@@ -142,9 +117,11 @@ def parse(text: str) -> ParsedYaml:
     return out
 
 
-def _parse(text: str) -> ParsedYaml:
+def _parse(text: str, spans: Spans | None) -> ParsedYaml:
     # long: one loop over libyaml's events, the hot path of parsing; no call per event.
-    out = ParsedYaml()
+    out = ParsedYaml(spans=spans)
+    span_values = spans.values if spans is not None else None
+    span_keys = spans.keys if spans is not None else None
     value_pos = out.value_pos
     key_pos = out.key_pos
     strings = out.strings
@@ -168,11 +145,11 @@ def _parse(text: str) -> ParsedYaml:
             except yaml.MarkedYAMLError as exc:
                 mark = exc.problem_mark or exc.context_mark
                 out.refused_at = mark.index if mark is not None else -1
-                raise _Abort(_syntax_issue(exc, text)) from None
+                raise Abort(problems.syntax_issue(exc, text)) from None
             except yaml.reader.ReaderError as exc:
-                raise _Abort(_reader_issue(exc, text)) from None
+                raise Abort(problems.reader_issue(exc, text)) from None
             except yaml.YAMLError as exc:
-                raise _Abort(YamlIssue("syntax", str(exc).strip(), 1, 1)) from None
+                raise Abort(YamlIssue("syntax", str(exc).strip(), 1, 1)) from None
             if event is None:
                 break
             etype = type(event)
@@ -184,7 +161,7 @@ def _parse(text: str) -> ParsedYaml:
                 mark = event.start_mark
                 raw = event.value
                 if event.tag is not None and event.tag != "!":
-                    node = _tagged(raw, event.tag, mark.line + 1, mark.column + 1)
+                    node = problems.tagged(raw, event.tag, mark.line + 1, mark.column + 1)
                 elif event.style == "" and event.implicit[0]:
                     node = resolve_plain(raw) if raw else None
                     is_string = type(node) is str
@@ -194,20 +171,20 @@ def _parse(text: str) -> ParsedYaml:
                 anchor = event.anchor
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise _Abort(_too_many(mark))
+                    raise Abort(problems.too_many(mark))
             elif etype is map_t or etype is seq_t:
                 mark = event.start_mark
                 tag = event.tag
-                if tag is not None and tag not in (_CORE + "map", _CORE + "seq", "!"):
-                    raise _Abort(_tag_issue(tag, mark.line + 1, mark.column + 1))
+                if tag is not None and tag not in (CORE + "map", CORE + "seq", "!"):
+                    raise Abort(problems.tag_issue(tag, mark.line + 1, mark.column + 1))
                 node = {} if etype is map_t else []
                 anchor = event.anchor
                 is_container = True
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise _Abort(_too_many(mark))
+                    raise Abort(problems.too_many(mark))
                 if len(stack) >= MAX_DEPTH:
-                    raise _Abort(_too_deep(mark))
+                    raise Abort(problems.too_deep(mark))
             elif etype is map_end or etype is seq_end:
                 frame = stack.pop()
                 height = frame[5] + 1
@@ -215,52 +192,27 @@ def _parse(text: str) -> ParsedYaml:
                     stack[-1][5] = height
                 if frame[3] is not None:
                     anchors[frame[3]] = (frame[0], nodes - frame[4], height)
+                if span_values is not None:
+                    span_values[frame[1]] = _container_span(frame[6], event)
                 continue
             elif etype is alias_t:
                 mark = event.start_mark
                 name = event.anchor
                 if name not in anchors:
-                    raise _Abort(
-                        YamlIssue(
-                            "alias",
-                            # Translators: *{name} is a YAML alias; keep the asterisk.
-                            _(
-                                "alias *{name} refers to an anchor that is not defined before it"
-                            ).format(name=name),
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    )
+                    raise Abort(problems.undefined_alias(name, mark))
                 node, size, height = anchors[name]
                 nodes += size
                 if nodes > MAX_NODES:
-                    raise _Abort(
-                        YamlIssue(
-                            "alias",
-                            _(
-                                "aliases expand to more than {limit:,} values "
-                                "(an alias bomb?); parsing stopped"
-                            ).format(limit=MAX_NODES),
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    )
+                    raise Abort(problems.alias_bomb(mark))
                 if len(stack) + height > MAX_DEPTH:
-                    raise _Abort(_too_deep(mark))
+                    raise Abort(problems.too_deep(mark))
                 if stack and stack[-1][5] < height:
                     stack[-1][5] = height
             elif etype is doc_start:
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
-                    raise _Abort(
-                        YamlIssue(
-                            "documents",
-                            _("more than one YAML document in the file; a catalog is one document"),
-                            mark.line + 1,
-                            mark.column + 1,
-                        )
-                    )
+                    raise Abort(problems.second_document(mark))
                 continue
             else:
                 continue
@@ -278,33 +230,20 @@ def _parse(text: str) -> ParsedYaml:
                     if key is _NO_KEY:
                         # This node is a key.
                         if is_container or etype is alias_t:
-                            raise _Abort(
-                                YamlIssue(
-                                    "syntax",
-                                    _("a key must be a plain value, not a list or mapping"),
-                                    line,
-                                    column,
-                                )
-                            )
+                            raise Abort(problems.key_not_scalar(line, column))
                         key = raw if node is not None else ""
                         kpath = (*frame[1], key)
                         if key in container:
-                            first = key_pos.get(kpath, (0, 0))
+                            first = key_pos.get(kpath, (0, 0))[0]
                             out.issues.append(
-                                YamlIssue(
-                                    "duplicate-key",
-                                    # Translators: {key} is the quoted key, {line} a line number.
-                                    _(
-                                        "key {key} appears twice in this mapping (first at line "
-                                        "{line}); tools disagree on which value counts"
-                                    ).format(key=repr(key), line=first[0]),
-                                    line,
-                                    column,
-                                    kpath,
-                                )
+                                problems.duplicate_key(key, first, line, column, kpath)
                             )
                         else:
                             key_pos[kpath] = (line, column)
+                            if span_keys is not None:
+                                span_keys[kpath] = Span(
+                                    mark.index, event.end_mark.index, event.style or "", raw
+                                )
                         frame[2] = key
                         if anchor is not None:
                             anchors[anchor] = (node, 1, 0)
@@ -317,15 +256,17 @@ def _parse(text: str) -> ParsedYaml:
                     path = (*frame[1], len(container))
                     container.append(node)
             value_pos[path] = (line, column)
+            if span_values is not None and etype is scalar_t:
+                span_values[path] = Span(mark.index, event.end_mark.index, event.style or "", raw)
             if is_string:
                 strings.append(ScalarRef(path, node, line, column, event.style or ""))
             elif etype is scalar_t and event.style == "" and type(node) in (int, float):
                 plain_numbers[path] = raw
             if is_container:
-                stack.append([node, path, _NO_KEY, anchor, nodes, 0])
+                stack.append([node, path, _NO_KEY, anchor, nodes, 0, event])
             elif anchor is not None:
                 anchors[anchor] = (node, 1, 0)
-    except _Abort as abort:
+    except Abort as abort:
         out.issues.append(abort.issue)
         out.ok = False
         out.data = None
@@ -345,56 +286,18 @@ def _parse(text: str) -> ParsedYaml:
     return out
 
 
+def _container_span(start: Any, end: Any) -> Span:
+    flow = ("{" if isinstance(start, ev.MappingStartEvent) else "[") if start.flow_style else "-"
+    return Span(start.start_mark.index, end.end_mark.index, flow, None)
+
+
 def _depth_before_refusal(text: str, refused: ParsedYaml) -> ParsedYaml:
     """Our depth limit, not libyaml's, decides where deep nesting is reported: libyaml (0.2.6
     on, in PyYAML 6.0.4) refuses deep flow nesting while scanning ahead, before our guard sees
     the event past MAX_DEPTH. The text up to where it refused gives the same events without
     that look-ahead: one more parse, only of a refused file."""
-    prefix = _parse(text[: refused.refused_at])
+    prefix = _parse(text[: refused.refused_at], None if refused.spans is None else Spans())
     if prefix.issues and prefix.issues[-1].kind == "depth" and not prefix.ok:
         prefix.refused_at = -1
         return prefix
     return refused
-
-
-def _too_many(mark: Any) -> YamlIssue:
-    return YamlIssue(
-        "depth",
-        _(
-            "more than {limit:,} values in one file (split it, or it is not a catalog); "
-            "parsing stopped"
-        ).format(limit=MAX_NODES),
-        mark.line + 1,
-        mark.column + 1,
-    )
-
-
-def _reader_issue(exc: yaml.reader.ReaderError, text: str) -> YamlIssue:
-    """A character YAML does not allow, at its real line and column."""
-    position = exc.position if isinstance(exc.position, int) else 0
-    # libyaml counts UTF-8 bytes here; lines and columns are counted in characters.
-    index = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    char = exc.character
-    shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
-    # Translators: {character} is a code point such as U+0007.
-    message = _("character {character} is not allowed in YAML text").format(character=shown)
-    return YamlIssue("syntax", message, line, column)
-
-
-def _syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        message = _("YAML syntax error: a tab character; YAML indents with spaces only")
-        return YamlIssue("syntax", message, line, column)
-    # The parser's own words stay in English; only our default is translated.
-    problem = exc.problem.strip() if exc.problem else _("invalid YAML")
-    if exc.context:
-        problem = f"{problem} ({exc.context.strip()})"
-    # Translators: {problem} is the YAML parser's explanation (in English).
-    return YamlIssue(
-        "syntax", _("YAML syntax error: {problem}").format(problem=problem), line, column
-    )

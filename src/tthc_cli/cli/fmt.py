@@ -11,6 +11,7 @@ import typer
 from tthc_cli.cli.common import (
     CatalogPaths,
     ConfigFile,
+    NoCache,
     NoConfig,
     paths_or_default,
     print_errors,
@@ -60,6 +61,7 @@ def fmt(
     ] = False,
     config: ConfigFile = None,
     no_config: NoConfig = False,
+    no_cache: NoCache = False,
 ) -> None:
     from tthc_cli.fixing.run import run_fmt
     from tthc_cli.reports.fmt import FmtReporter
@@ -71,6 +73,7 @@ def fmt(
             fix_encoding=fix_encoding,
             config=config,
             no_config=no_config,
+            use_cache=not no_cache,
             cwd=Path.cwd(),
         )
     errors = stderr()

@@ -105,6 +105,7 @@ def validate(
     ] = False,
 ) -> None:
     # long: the options' declarations; the body is one call and the report.
+    from tthc_cli.fixing.formatting import apply_rule_fixes
     from tthc_cli.reports.fmt import print_fixed
     from tthc_cli.reports.validate import REPORTERS
     from tthc_cli.validation.run import ValidateOptions, run_validate
@@ -115,7 +116,7 @@ def validate(
         select=select or [],
         ignore=ignore or [],
         strict=strict,
-        fix=fix,
+        fix=apply_rule_fixes if fix else None,
         changed_only=changed_only,
         base=base,
         use_cache=not no_cache,

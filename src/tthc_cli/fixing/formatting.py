@@ -9,15 +9,16 @@ changing only their own characters.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-import yaml
-
+from tthc_cli.catalog.cache import MISS, Store
 from tthc_cli.catalog.loading import Document, discover, load_text
 from tthc_cli.catalog.reader import parse_error
-from tthc_cli.catalog.reading import display_path, read_text
-from tthc_cli.catalog.spans import spans
+from tthc_cli.catalog.reading import decode, display_path, read_bytes, read_text
+from tthc_cli.catalog.yamltree import Spans
 from tthc_cli.domain.models import KINDS
 from tthc_cli.fixing.result import BOM, FileResult, FormatRun, Formatted, ValueFix
 from tthc_cli.fixing.rewrite import apply_plans, plan_fixes
@@ -57,7 +58,7 @@ def format_text(
     reports the file. Raises CatalogLoadError when the text is not valid YAML.
     """
     settings = settings if settings is not None else Settings()
-    doc = load_text(text, path)
+    doc = load_text(text, path, spans=True)
     # Duplicate keys too: the fix would land on a value that readers ignore.
     # Translators: {reason} is the YAML problem, already translated.
     problem = parse_error(doc, _("cannot format: {reason}"))
@@ -73,10 +74,7 @@ def format_text(
         )
     if not wanted:
         return Formatted(text)
-    try:
-        found = spans(text)
-    except yaml.YAMLError as exc:  # pragma: no cover - parse() accepted the same text
-        raise CatalogLoadError(path, _("cannot format: {reason}").format(reason=exc)) from None
+    found = doc.parsed.spans or Spans()
     fixes_on = _FixesOn(doc, settings, wanted, owners)
     plans = list(plan_fixes(text, found, doc, fixes_on, settings.tone_style))
     if not plans:
@@ -144,11 +142,13 @@ def format_file(
     settings: Settings | None = None,
     *,
     only_reported: bool = False,
+    data: bytes | None = None,
 ) -> FileResult:
     """Read one catalog file and fix it in memory; raises CatalogLoadError (unreadable, invalid
-    YAML). Files without a known catalog `kind` are left as they are (``formatted.skipped``)."""
+    YAML). Files without a known catalog `kind` are left as they are (``formatted.skipped``).
+    data: the file's bytes, when the caller has read them."""
     settings = settings if settings is not None else Settings()
-    text = read_text(path, max_bytes=settings.max_bytes)
+    text = read_text(path, max_bytes=settings.max_bytes) if data is None else decode(data, path)
     display = display_path(path)
     formatted = format_text(
         text,
@@ -163,7 +163,7 @@ def format_file(
         display=display,
         old_text=text,
         new_text=formatted.text,
-        bom=formatted.text != text and _has_bom(path),
+        bom=formatted.text != text and (_has_bom(path) if data is None else data[:3] == BOM),
         formatted=formatted,
     )
 
@@ -188,18 +188,22 @@ def format_paths(
     *,
     write: bool = False,
     only_reported: bool = False,
+    cache: Path | None = None,
 ) -> FormatRun:
     """Discover catalog files under paths and fix each (writing it atomically with ``write``).
 
     A file that cannot be read, does not parse or cannot be written is an error of the run; the
-    other files are still done.
+    other files are still done. cache: the cache folder (`catalog.cache`), where files found
+    already formatted are remembered, so an unchanged one is not read again.
     """
     settings = settings if settings is not None else Settings()
+    wanted = frozenset(default_fixes() if fixes is None else fixes)
     discovery = discover(paths, exclude=settings.exclude, base=settings.base_dir)
     run = FormatRun(errors=list(discovery.errors))
+    store = Store(cache, "fmt", _store_key(settings, wanted, only_reported))
     for path in discovery.files:
         try:
-            result = format_file(path, fixes, settings, only_reported=only_reported)
+            result = _format_through(store, path, wanted, settings, only_reported)
         except CatalogLoadError as exc:
             run.errors.append(exc)
             continue
@@ -220,7 +224,54 @@ def format_paths(
                 )
                 continue
         run.files.append(result)
+    store.save()
     return run
+
+
+def _format_through(
+    store: Store, path: Path, fixes: frozenset[Fix], settings: Settings, only_reported: bool
+) -> FileResult:
+    """format_file, unless the store knows these bytes of the file need nothing."""
+
+    def build(data: bytes) -> FileResult:
+        return format_file(path, fixes, settings, only_reported=only_reported, data=data)
+
+    def restore(value: Any) -> FileResult | None:
+        return _formatted_already(path) if value is True else None
+
+    def read(file: Path) -> bytes:
+        return read_bytes(file, max_bytes=settings.max_bytes)
+
+    return store.read(path, display_path(path), build, _pack, restore, read=read)
+
+
+def _store_key(settings: Settings, fixes: frozenset[Fix], only_reported: bool) -> dict[str, Any]:
+    """What besides a file's bytes decides whether fmt leaves it as it is."""
+    owners = fix_rules()
+    base = settings.base_dir
+    return {
+        "settings": settings.model_dump(mode="json"),
+        "base": str(base.resolve()) if base is not None else None,
+        "cwd": os.getcwd(),
+        "fixes": sorted(
+            (fix.order, fix.name, getattr(owners.get(fix), "code", "")) for fix in fixes
+        ),
+        "only_reported": only_reported,
+    }
+
+
+def _pack(result: FileResult) -> Any:
+    """Only a file with nothing to say is remembered: one to fix, one with a value that could
+    not be fixed in place, or one that is no catalog is looked at again next time."""
+    formatted = result.formatted
+    if result.changed or formatted.fixes or formatted.unsafe or formatted.skipped is not None:
+        return MISS
+    return True
+
+
+def _formatted_already(path: Path) -> FileResult:
+    """A file the cache knows needs nothing: its text is not read, as nothing will be shown."""
+    return FileResult(path, display_path(path), "", "", bom=False, formatted=Formatted(""))
 
 
 def apply_rule_fixes(paths: Sequence[Path], settings: Settings) -> FormatRun:

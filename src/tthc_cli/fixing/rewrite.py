@@ -26,12 +26,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import yaml
-
 from tthc_cli.catalog.loading import Document
 from tthc_cli.catalog.scalars import resolve_plain
-from tthc_cli.catalog.spans import Span, Spans, plain_ok, render_scalar, replace_spans, spans
-from tthc_cli.catalog.yamltree import Path_
+from tthc_cli.catalog.spans import Span, Spans, plain_ok, render_scalar, replace_spans
+from tthc_cli.catalog.yamltree import Path_, parse
 from tthc_cli.fixing.roles import roles
 from tthc_cli.text.normalize import ToneStyle
 from tthc_cli.validation.fix import (
@@ -175,12 +173,12 @@ def apply_plans(text: str, found: Spans, plans: list[Plan]) -> tuple[str, list[b
 
 def _check(old: Spans, new_text: str, active: list[Plan]) -> list[Plan]:
     """The plans whose edit does not read back as intended (empty: all is well)."""
-    try:
-        new = spans(new_text)
-    except yaml.YAMLError as exc:
-        return _culprit(exc, active)
-    except IndexError:  # spans() on a structure it does not follow (a collection as a key)
-        return _culprit(None, active)
+    parsed = parse(new_text, spans=True)
+    if parsed.issues or parsed.spans is None:
+        problem = parsed.issues[0] if parsed.issues else None
+        at = None if problem is None else _index(new_text, problem.line, problem.column)
+        return _culprit(at, active)
+    new = parsed.spans
     by_path = {plan.path: plan for plan in active}
     if new.values.keys() != old.values.keys() or any(
         new.keys.get(path) is None or new.keys[path].value != span.value
@@ -206,12 +204,19 @@ def _check(old: Spans, new_text: str, active: list[Plan]) -> list[Plan]:
     return wrong
 
 
-def _culprit(exc: yaml.YAMLError | None, active: list[Plan]) -> list[Plan]:
+def _index(text: str, line: int, column: int) -> int:
+    """The character index of a 1-based line and column (lines end at \n, \r\n or \r)."""
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    return starts[min(line, len(starts)) - 1] + column - 1
+
+
+_LINE_END = re.compile(r"\r\n|[\n\r]")
+
+
+def _culprit(index: int | None, active: list[Plan]) -> list[Plan]:
     """The edit nearest before where reading failed; without a position, every edit."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
+    if index is None:
         return active
-    index = int(mark.index)
     shift = 0
     culprit: Plan | None = None
     for plan in sorted(active, key=lambda p: p.span.start):

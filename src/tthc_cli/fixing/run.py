@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from tthc_cli.catalog.cache import cache_folder
 from tthc_cli.fixing.formatting import format_paths
 from tthc_cli.fixing.result import FmtRun
 from tthc_cli.validation.fixable import default_fixes, fixes_for_rules
@@ -18,6 +19,7 @@ def run_fmt(
     fix_encoding: bool = False,
     config: Path | None = None,
     no_config: bool = False,
+    use_cache: bool = True,
     cwd: Path,
 ) -> FmtRun:
     """Format the catalogs under `paths` (writing them unless `dry`); raises TthcError for a bad
@@ -27,4 +29,5 @@ def run_fmt(
     if fix_encoding:
         fixes |= fixes_for_rules(["TT203"])  # the legacy-encoding fix is never applied unasked
     settings = load_config(config, no_config, cwd, paths)
-    return FmtRun(format_paths(paths, fixes, settings, write=not dry), dry=dry)
+    run = format_paths(paths, fixes, settings, write=not dry, cache=cache_folder(use_cache))
+    return FmtRun(run, dry=dry)

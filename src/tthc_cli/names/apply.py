@@ -97,6 +97,8 @@ def apply_renames(report: Path, paths: Sequence[Path], options: ApplyOptions) ->
         run.written = apply(
             planned, reference=options.reference, date=options.date, dry_run=options.dry_run
         )
+        # apply() refuses the renames of a file whose edit would not read back as intended.
+        run.listed_refusals = list(planned.refused)
         if decided is not None and not options.dry_run:
             write_text_atomic(decisions, decided)
     except CatalogLoadError as exc:

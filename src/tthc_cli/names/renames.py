@@ -226,7 +226,8 @@ def _former_entry(old: str, reference: str | None, date: str) -> str:
 
 
 def edit_text(text: str, renames: Sequence[Rename], *, reference: str | None, date: str) -> str:
-    """text with each rename written and a former_names entry added, nothing else touched."""
+    """text with each rename written and a former_names entry added, nothing else touched;
+    ValueError when the text does not parse cleanly (a duplicate key: which value is edited?)."""
     if text and not text.endswith("\n"):
         text += _eol(text)  # a new line may be appended after the last entry
     found = spans(text)
@@ -363,8 +364,12 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
             result.write_errors.append(exc)
             continue
         bom = raw.startswith(b"\xef\xbb\xbf")
-        after = edit_text(before, renames, reference=reference, date=day)
-        problem = check_edit(before, after, renames, day)
+        try:
+            after = edit_text(before, renames, reference=reference, date=day)
+            problem = check_edit(before, after, renames, day)
+        except ValueError as exc:  # the file itself has a problem (a duplicate key)
+            # Translators: {reason} is the YAML problem, already translated.
+            problem = _("the edited file would not parse ({reason})").format(reason=exc)
         if problem is not None:
             for rename in renames:
                 result.refused.append((rename.row, f"{display_path(file)}: {problem}"))

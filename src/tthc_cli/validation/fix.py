@@ -8,7 +8,7 @@ know the fix (they all read it from the registered rules: :mod:`tthc_cli.validat
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,31 +63,8 @@ class FixContext:
 FixFunction = Callable[[str, FixContext], str]
 
 
-class _Registered(type):
-    """`Fix.SPACES` (the first registered fix named `spaces`, in the order fixes apply) and
-    `iter(Fix)` read the fixes of the registered rules: the callers of the enum of fixes this
-    type replaced keep working, with no list of fixes to maintain."""
-
-    def __iter__(cls) -> Iterator[Fix]:
-        from tthc_cli.validation.fixable import all_fixes
-
-        return iter(all_fixes())
-
-    def __getattr__(cls, attr: str) -> Fix:
-        # Only UPPER_CASE names are fixes: dataclass and copy machinery probe dunder names.
-        if not attr.isupper() or attr.startswith("_"):
-            raise AttributeError(attr)
-        from tthc_cli.validation.fixable import all_fixes
-
-        name = attr.lower().replace("_", "-")
-        for fix in all_fixes():
-            if fix.name == name:
-                return fix
-        raise AttributeError(attr)
-
-
 @dataclass(frozen=True, eq=False, kw_only=True)
-class Fix(metaclass=_Registered):
+class Fix:
     """A mechanical fix a rule declares: it removes the rule's findings from a value and changes
     nothing else.
 

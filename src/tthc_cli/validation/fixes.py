@@ -9,7 +9,6 @@ nothing else. Every function here is idempotent: fixing fixed text changes nothi
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from tthc_cli.domain.codes import pad_code
 from tthc_cli.domain.documents import ascii_d_fix
@@ -20,8 +19,6 @@ from tthc_cli.text.spaces import ZERO_WIDTH as _ZERO_WIDTH
 from tthc_cli.validation.fix import Change, Fix, FixContext, Fixed, Layout, Role
 
 __all__ = [
-    "FIX_RULES",
-    "FMT_FIXES",
     "Change",
     "Fix",
     "Fixed",
@@ -39,25 +36,6 @@ __all__ = [
     "spaces_fix",
     "tone_style_fix",
 ]
-
-# The names of the enum of fixes this module had, for its callers; the fixes come from the rule
-# registry (tthc_cli.validation.fixable), whose rules import this module, so they are computed on
-# use.
-#: What `tthc fmt` applies by default: the safe fixes (legacy encodings only with --fix-encoding).
-FMT_FIXES: frozenset[Fix]
-#: The rule each fix belongs to (inline ignores of that rule also stop the fix).
-FIX_RULES: dict[Fix, tuple[str, ...]]
-
-
-def __getattr__(name: str) -> Any:
-    from tthc_cli.validation import fixable as registry
-
-    if name == "FMT_FIXES":
-        return registry.default_fixes()
-    if name == "FIX_RULES":
-        return {fix: (rule.code,) for fix, rule in registry.fix_rules().items()}
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 # ------------------------------------------------------------------------- spaces
 

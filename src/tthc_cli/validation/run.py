@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,9 @@ from tthc_cli.validation.config import Settings, load_settings, merge_cli, neare
 if TYPE_CHECKING:
     from tthc_cli.fixing.result import FormatRun
     from tthc_cli.validation.results import ValidationResult
+
+# `validate --fix`: the fix pass of `fixing`, a layer above, handed in by the CLI.
+Fixer = Callable[[Sequence[Path], Settings], "FormatRun"]
 
 
 def load_config(
@@ -55,7 +58,7 @@ class ValidateOptions:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     strict: bool = False
-    fix: bool = False  # apply the safe fixes of the enabled fixable rules first
+    fix: Fixer | None = None  # applies the safe fixes of the enabled fixable rules first
     changed_only: bool = False
     base: str | None = None  # a base revision implies changed_only
     reference: list[str] = field(default_factory=list)  # replaces the configuration's
@@ -100,10 +103,8 @@ def run_validate(paths: Sequence[Path], options: ValidateOptions, cwd: Path) -> 
         reference=options.reference,
     )
     fixed = None
-    if options.fix:
-        from tthc_cli.fixing.formatting import apply_rule_fixes
-
-        fixed = apply_rule_fixes(paths, settings)
+    if options.fix is not None:
+        fixed = options.fix(paths, settings)
     only = None
     if options.changed_only or options.base is not None:
         from tthc_cli.catalog.gitchanges import changed_files
