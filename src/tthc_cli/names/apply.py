@@ -31,7 +31,7 @@ class ApplyRun:
     plan: Plan
     load_errors: list[CatalogLoadError] = field(default_factory=list)
     written: list[Written] = field(default_factory=list)
-    # The refusals of the plan, listed to the user; those found while editing are only counted.
+    # The refusals listed to the user: the plan's, then those found while editing the files.
     listed_refusals: list[tuple[Row, str]] = field(default_factory=list)
     failure: str | None = None  # the decisions file or a write failed: nothing more was done
 

@@ -367,6 +367,8 @@ def apply(result: Plan, *, reference: str | None, date: str | None, dry_run: boo
         try:
             after = edit_text(before, renames, reference=reference, date=day)
             problem = check_edit(before, after, renames, day)
+        except KeyError:  # a name written as an alias (*x) has no characters of its own
+            problem = _("the edited file would not read back as intended; nothing written")
         except ValueError as exc:  # the file itself has a problem (a duplicate key)
             # Translators: {reason} is the YAML problem, already translated.
             problem = _("the edited file would not parse ({reason})").format(reason=exc)
