@@ -5,10 +5,11 @@ says each node covers.
 and they come from the one positioned parser (no second walk over libyaml's events). The oracle
 is PyYAML's own composer, `yaml.compose`, whose nodes carry libyaml's start and end marks: it
 checks our walk (paths, keys, styles, aliases, containers), not libyaml's marks themselves.
-Hypothesis writes documents in every style (plain, quoted and block scalars; block and flow collections;
-anchors, aliases, tags, comments, null keys, CRLF); for each one that parses cleanly the two
-must agree on every value, every key and every style, and the data must be what `parse` without
-spans gives. The property counts the documents really compared and requires enough of them.
+Hypothesis writes documents in every style (plain, quoted and block scalars; block and flow
+collections; anchors, aliases, tags, comments, null keys, CRLF); for each one that parses
+cleanly the two must agree on every value, every key and every style, and the data must be what
+`parse` without spans gives. The property counts the documents really compared and requires
+enough of them.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The byte-preserving rewriter: each fixed value replaces only its own characters.
 
 Nothing is dumped again: the one positioned parser gives each value's exact span
-(``yamltree.parse(text, spans=True)``), and a fixed value replaces only its own characters,
-so comments, key order, quoting, flow and block style, blank lines, indentation, CRLF line endings and a UTF-8 BOM stay byte for byte.
+(``yamltree.parse(text, spans=True)``), and a fixed value replaces only its own characters, so
+comments, key order, quoting, flow and block style, blank lines, indentation, CRLF line endings
+and a UTF-8 BOM stay byte for byte.
 
 For each value that changes, candidates are tried from the least to the most invasive:
 
