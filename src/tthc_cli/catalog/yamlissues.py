@@ -30,6 +30,7 @@ class YamlIssue:
     line: int
     column: int
     path: Path_ | None = None  # the duplicate key's path; None: not known
+    index: int | None = None  # the character index, where libyaml's mark gives it
 
 
 class Abort(Exception):
@@ -39,7 +40,7 @@ class Abort(Exception):
 
 def _at(mark: Any, kind: str, message: str) -> YamlIssue:
     """An issue where libyaml's mark is (its lines and columns count from 0)."""
-    return YamlIssue(kind, message, mark.line + 1, mark.column + 1)
+    return YamlIssue(kind, message, mark.line + 1, mark.column + 1, index=mark.index)
 
 
 def tagged(value: str, tag: str, line: int, column: int) -> Any:
@@ -99,24 +100,24 @@ def reader_issue(exc: yaml.reader.ReaderError, text: str) -> YamlIssue:
     shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
     # Translators: {character} is a code point such as U+0007.
     message = _("character {character} is not allowed in YAML text").format(character=shown)
-    return YamlIssue("syntax", message, line, column)
+    return YamlIssue("syntax", message, line, column, index=index)
 
 
 def syntax_issue(exc: yaml.MarkedYAMLError, text: str) -> YamlIssue:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+    index = mark.index if mark is not None else None
+    if index is not None and 0 <= index < len(text) and text[index] == "\t":
         message = _("YAML syntax error: a tab character; YAML indents with spaces only")
-        return YamlIssue("syntax", message, line, column)
+        return YamlIssue("syntax", message, line, column, index=index)
     # The parser's own words stay in English; only our default is translated.
     problem = exc.problem.strip() if exc.problem else _("invalid YAML")
     if exc.context:
         problem = f"{problem} ({exc.context.strip()})"
     # Translators: {problem} is the YAML parser's explanation (in English).
-    return YamlIssue(
-        "syntax", _("YAML syntax error: {problem}").format(problem=problem), line, column
-    )
+    message = _("YAML syntax error: {problem}").format(problem=problem)
+    return YamlIssue("syntax", message, line, column, index=index)
 
 
 def undefined_alias(name: str, mark: Any) -> YamlIssue:

@@ -9,7 +9,6 @@ changing only their own characters.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -248,11 +247,8 @@ def _format_through(
 def _store_key(settings: Settings, fixes: frozenset[Fix], only_reported: bool) -> dict[str, Any]:
     """What besides a file's bytes decides whether fmt leaves it as it is."""
     owners = fix_rules()
-    base = settings.base_dir
     return {
-        "settings": settings.model_dump(mode="json"),
-        "base": str(base.resolve()) if base is not None else None,
-        "cwd": os.getcwd(),
+        **settings.cache_key(),
         "fixes": sorted(
             (fix.order, fix.name, getattr(owners.get(fix), "code", "")) for fix in fixes
         ),

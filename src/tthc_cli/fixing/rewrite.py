@@ -175,9 +175,7 @@ def _check(old: Spans, new_text: str, active: list[Plan]) -> list[Plan]:
     """The plans whose edit does not read back as intended (empty: all is well)."""
     parsed = parse(new_text, spans=True)
     if parsed.issues or parsed.spans is None:
-        problem = parsed.issues[0] if parsed.issues else None
-        at = None if problem is None else _index(new_text, problem.line, problem.column)
-        return _culprit(at, active)
+        return _culprit(parsed.issues[0].index if parsed.issues else None, active)
     new = parsed.spans
     by_path = {plan.path: plan for plan in active}
     if new.values.keys() != old.values.keys() or any(
@@ -202,15 +200,6 @@ def _check(old: Spans, new_text: str, active: list[Plan]) -> list[Plan]:
     if suspicious and not wrong:
         return _culprit(None, active)
     return wrong
-
-
-def _index(text: str, line: int, column: int) -> int:
-    """The character index of a 1-based line and column (lines end at \n, \r\n or \r)."""
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    return starts[min(line, len(starts)) - 1] + column - 1
-
-
-_LINE_END = re.compile(r"\r\n|[\n\r]")
 
 
 def _culprit(index: int | None, active: list[Plan]) -> list[Plan]:

@@ -12,7 +12,6 @@ of those means an empty cache. A damaged entry is recomputed; the store's guaran
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,12 +45,9 @@ def cache_key(
     settings)."""
     from tthc_cli.runtime.i18n import current_language
 
-    base = settings.base_dir
     return {
         "format": _FORMAT,
-        "settings": settings.model_dump(mode="json"),
-        "base": str(base.resolve()) if base is not None else None,
-        "cwd": os.getcwd(),
+        **settings.cache_key(),
         "rules": [[code, str(severity)] for code, severity in rules],
         "language": current_language(),
         "year": dt.date.today().year,

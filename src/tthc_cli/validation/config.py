@@ -61,6 +61,16 @@ class Settings(BaseModel):
     def max_bytes(self) -> int:
         return self.max_file_size * 1024 * 1024
 
+    def cache_key(self) -> dict[str, Any]:
+        """What of these settings a cached result depends on: the settings, the folder their
+        path patterns are relative to, and the working folder (paths are shown from it)."""
+        base = self.base_dir
+        return {
+            "settings": self.model_dump(mode="json"),
+            "base": str(base.resolve()) if base is not None else None,
+            "cwd": os.getcwd(),
+        }
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest tthc.toml, or pyproject.toml with a [tool.tthc] table, from start upwards."""
